@@ -1,0 +1,29 @@
+using HospitalServices.Hosting;
+
+// Runs one hospital service (--service patients) or all five (default) as a standalone process.
+// Configuration: Internal:GatewaySecret (required), Services:{Patients|...}:Url (default http://0.0.0.0:{port}).
+var builder = Host.CreateApplicationBuilder(args);
+var secret = builder.Configuration["Internal:GatewaySecret"];
+if (string.IsNullOrWhiteSpace(secret))
+{
+    Console.Error.WriteLine("Internal:GatewaySecret is required (env Internal__GatewaySecret).");
+    return 2;
+}
+var only = builder.Configuration["service"];
+var services = HospitalServiceInfo.All
+    .Where(s => only is null || string.Equals(only, s.ToString(), StringComparison.OrdinalIgnoreCase))
+    .ToDictionary(s => s, s => new Uri(builder.Configuration[$"Services:{s}:Url"] ?? $"http://0.0.0.0:{HospitalServiceInfo.DefaultPort(s)}"));
+if (services.Count == 0)
+{
+    Console.Error.WriteLine($"Unknown --service '{only}'. Use one of: {string.Join(", ", HospitalServiceInfo.All).ToLowerInvariant()}.");
+    return 2;
+}
+using var host = builder.Build();
+var logs = host.Services.GetRequiredService<ILoggerFactory>();
+await using var cluster = await HospitalCluster.StartAsync(services, secret, logs: logs);
+foreach (var (service, url) in services)
+{
+    logs.CreateLogger("HospitalServices").LogInformation("{Service} service listening on {Url}", service, url);
+}
+await host.RunAsync();
+return 0;

@@ -1,0 +1,177 @@
+using HospitalServices.Seed;
+
+namespace HospitalServices.Appointments;
+
+public enum AppointmentStatus { Scheduled, CheckedIn, Completed, Cancelled, NoShow }
+
+public sealed record Appointment(
+    int Id, int PatientId, string PatientName, int DoctorId, string DoctorName, string Department,
+    DateTimeOffset ScheduledAt, AppointmentStatus Status, DateTimeOffset? CheckedInAt, DateTimeOffset? StartedAt);
+
+public sealed record StatusCounts(int Total, int Scheduled, int CheckedIn, int Completed, int Cancelled, int NoShow);
+
+public sealed record AppointmentStats(
+    StatusCounts Today, StatusCounts Last30Days, int UpcomingNext7Days,
+    double? AverageWaitMinutesToday, int FinishedWaitsToday, DateTimeOffset AsOf);
+
+public sealed record CreateAppointmentRequest(int? PatientId, int? DoctorId, DateTimeOffset? ScheduledAt);
+
+/// <summary>
+/// The appointment service's own data: 100-150 appointments a day from 60 days back to 14 days ahead.
+/// Past slots are completed, missed or cancelled; today's split around the current time.
+/// </summary>
+public sealed class AppointmentStore
+{
+    private const int PastDays = 60;
+    private const int FutureDays = 14;
+    private readonly Lock _lock = new();
+    private readonly List<Appointment> _appointments = [];
+    private readonly HospitalClock _clock;
+    private readonly Random _random = new(SeedData.Seed + 3);
+
+    public AppointmentStore(HospitalClock clock)
+    {
+        _clock = clock;
+        var random = new Random(SeedData.Seed);
+        var now = clock.Now;
+        var today = clock.StartOfToday;
+        var id = 0;
+        for (var day = -PastDays; day <= FutureDays; day++)
+        {
+            var count = random.Next(100, 151);
+            var date = today.AddDays(day);
+            for (var i = 0; i < count; i++)
+            {
+                // Clinic hours 07:30-17:30 in 10-minute slots.
+                var scheduledAt = date.AddMinutes(450 + random.Next(0, 60) * 10);
+                _appointments.Add(SeedOne(++id, scheduledAt, now, random));
+            }
+        }
+        _appointments.Sort((a, b) => a.ScheduledAt.CompareTo(b.ScheduledAt));
+    }
+
+    private static Appointment SeedOne(int id, DateTimeOffset scheduledAt, DateTimeOffset now, Random random)
+    {
+        var patientId = random.Next(1, SeedData.SeededPatients + 1);
+        var doctorId = random.Next(1, SeedData.SeededDoctors + 1);
+        var roll = random.NextDouble();
+        AppointmentStatus status;
+        DateTimeOffset? checkedIn = null, started = null;
+        if (scheduledAt > now)
+        {
+            status = roll < 0.05 ? AppointmentStatus.Cancelled : AppointmentStatus.Scheduled;
+        }
+        else if (roll < 0.08)
+        {
+            status = AppointmentStatus.Cancelled;
+        }
+        else if (roll < 0.18)
+        {
+            status = AppointmentStatus.NoShow;
+        }
+        else
+        {
+            checkedIn = scheduledAt.AddMinutes(-random.Next(0, 16));
+            var startAt = scheduledAt.AddMinutes(random.Next(0, 41));
+            if (startAt <= now)
+            {
+                status = AppointmentStatus.Completed;
+                started = startAt;
+            }
+            else
+            {
+                status = AppointmentStatus.CheckedIn;
+            }
+            if (checkedIn > now) checkedIn = now;
+        }
+        return new Appointment(id, patientId, SeedData.PatientName(patientId), doctorId, SeedData.DoctorName(doctorId),
+            SeedData.DoctorDepartment(doctorId), scheduledAt, status, checkedIn, started);
+    }
+
+    public Appointment Create(CreateAppointmentRequest request)
+    {
+        lock (_lock)
+        {
+            var id = _appointments.Count == 0 ? 1 : _appointments.Max(a => a.Id) + 1;
+            var patientId = request.PatientId!.Value;
+            var doctorId = request.DoctorId!.Value;
+            var appointment = new Appointment(id, patientId, SeedData.PatientName(patientId), doctorId, SeedData.DoctorName(doctorId),
+                SeedData.DoctorDepartment(doctorId), request.ScheduledAt!.Value, AppointmentStatus.Scheduled, null, null);
+            _appointments.Add(appointment);
+            return appointment;
+        }
+    }
+
+    /// <summary>A walk-in or same-day booking later today (or tomorrow morning once the clinic has closed).</summary>
+    public Appointment CreateRandom()
+    {
+        var now = _clock.Now;
+        DateTimeOffset at;
+        lock (_lock)
+        {
+            var slot = Math.Max(0, (int)Math.Ceiling((now - _clock.StartOfToday).TotalMinutes / 10) + 1 + _random.Next(0, 12));
+            at = slot * 10 < 17 * 60 + 30 ? _clock.StartOfToday.AddMinutes(slot * 10) : _clock.StartOfToday.AddDays(1).AddMinutes(480 + _random.Next(0, 30) * 10);
+            return Create(new CreateAppointmentRequest(_random.Next(1, SeedData.SeededPatients + 1), _random.Next(1, SeedData.SeededDoctors + 1), at));
+        }
+    }
+
+    /// <summary>Moves one of today's appointments a step on: scheduled to checked in, or checked in to completed.</summary>
+    public Appointment? AdvanceRandom()
+    {
+        var now = _clock.Now;
+        var today = _clock.StartOfToday;
+        lock (_lock)
+        {
+            var candidates = _appointments
+                .Select((a, index) => (a, index))
+                .Where(x => x.a.ScheduledAt >= today && x.a.ScheduledAt < today.AddDays(1)
+                    && (x.a.Status == AppointmentStatus.CheckedIn || (x.a.Status == AppointmentStatus.Scheduled && x.a.ScheduledAt <= now.AddMinutes(60))))
+                .ToList();
+            if (candidates.Count == 0) return null;
+            var (appointment, index) = candidates[_random.Next(candidates.Count)];
+            var next = appointment.Status == AppointmentStatus.Scheduled
+                ? appointment with { Status = AppointmentStatus.CheckedIn, CheckedInAt = now }
+                : appointment with { Status = AppointmentStatus.Completed, StartedAt = now };
+            _appointments[index] = next;
+            return next;
+        }
+    }
+
+    public AppointmentStats Stats()
+    {
+        var now = _clock.Now;
+        var today = _clock.StartOfToday;
+        var tomorrow = today.AddDays(1);
+        var from30 = today.AddDays(-30);
+        var to7 = now.AddDays(7);
+        lock (_lock)
+        {
+            var todays = _appointments.Where(a => a.ScheduledAt >= today && a.ScheduledAt < tomorrow).ToList();
+            var last30 = _appointments.Where(a => a.ScheduledAt >= from30 && a.ScheduledAt < tomorrow);
+            var upcoming = _appointments.Count(a => a.ScheduledAt > now && a.ScheduledAt <= to7 && a.Status == AppointmentStatus.Scheduled);
+            // Waits count only once finished: checked in and seen by the doctor.
+            var waits = todays.Where(a => a.CheckedInAt is not null && a.StartedAt is not null)
+                .Select(a => (a.StartedAt!.Value - a.CheckedInAt!.Value).TotalMinutes).ToList();
+            return new AppointmentStats(Count(todays), Count(last30), upcoming,
+                waits.Count == 0 ? null : Math.Round(waits.Average(), 1), waits.Count, now);
+        }
+    }
+
+    private static StatusCounts Count(IEnumerable<Appointment> appointments)
+    {
+        int total = 0, scheduled = 0, checkedIn = 0, completed = 0, cancelled = 0, noShow = 0;
+        foreach (var a in appointments)
+        {
+            total++;
+            switch (a.Status)
+            {
+                case AppointmentStatus.Scheduled: scheduled++; break;
+                case AppointmentStatus.CheckedIn: checkedIn++; break;
+                case AppointmentStatus.Completed: completed++; break;
+                case AppointmentStatus.Cancelled: cancelled++; break;
+                case AppointmentStatus.NoShow: noShow++; break;
+            }
+        }
+        return new StatusCounts(total, scheduled, checkedIn, completed, cancelled, noShow);
+    }
+}

@@ -1,0 +1,117 @@
+using HospitalServices.Seed;
+
+namespace HospitalServices.Billing;
+
+public sealed record Invoice(int Id, int PatientId, string Department, long Amount, DateTimeOffset IssuedAt, DateTimeOffset? PaidAt);
+
+public sealed record Payment(int Id, int InvoiceId, int PatientId, string PatientName, string Department, long Amount, string Method, DateTimeOffset PaidAt);
+
+public sealed record DepartmentRevenue(string Department, long Amount);
+
+public sealed record BillingStats(
+    string Currency, long RevenueToday, int PaymentsToday, long RevenueLast7Days, long RevenueMonthToDate,
+    int OutstandingInvoices, long OutstandingAmount, IReadOnlyList<DepartmentRevenue> RevenueByDepartmentToday, DateTimeOffset AsOf);
+
+public sealed record CompletePaymentRequest(int? InvoiceId, string? Method);
+
+/// <summary>The billing service's own data: invoices for visits over the last 60 days, most paid the same day.</summary>
+public sealed class BillingStore
+{
+    public const string Currency = "VND";
+    private static readonly string[] Methods = ["cash", "card", "insurance", "bank-transfer"];
+    private readonly Lock _lock = new();
+    private readonly List<Invoice> _invoices = [];
+    private readonly List<Payment> _payments = [];
+    private readonly HospitalClock _clock;
+    private readonly Random _random = new(SeedData.Seed + 4);
+
+    public BillingStore(HospitalClock clock)
+    {
+        _clock = clock;
+        var random = new Random(SeedData.Seed);
+        var now = clock.Now;
+        var today = clock.StartOfToday;
+        for (var day = -60; day <= 0; day++)
+        {
+            var count = random.Next(90, 131);
+            for (var i = 0; i < count; i++)
+            {
+                var issuedAt = today.AddDays(day).AddMinutes(480 + random.Next(0, 600));
+                if (issuedAt > now) continue;
+                var paid = random.NextDouble() < 0.9;
+                var paidAt = paid ? issuedAt.AddMinutes(random.Next(1, 90)) : (DateTimeOffset?)null;
+                if (paidAt > now) paidAt = null;
+                AddInvoice(random.Next(1, SeedData.SeededPatients + 1), issuedAt, RandomAmount(random), paidAt, Methods[random.Next(Methods.Length)]);
+            }
+        }
+    }
+
+    private static long RandomAmount(Random random) => random.Next(150, 1200) * 1000L;
+
+    private Invoice AddInvoice(int patientId, DateTimeOffset issuedAt, long amount, DateTimeOffset? paidAt, string method)
+    {
+        var invoice = new Invoice(_invoices.Count + 1, patientId, SeedData.Departments[_random.Next(SeedData.Departments.Length)], amount, issuedAt, null);
+        _invoices.Add(invoice);
+        if (paidAt is not null) Pay(invoice.Id, method, paidAt.Value);
+        return _invoices[invoice.Id - 1];
+    }
+
+    private Payment Pay(int invoiceId, string method, DateTimeOffset at)
+    {
+        var invoice = _invoices[invoiceId - 1];
+        _invoices[invoiceId - 1] = invoice with { PaidAt = at };
+        var payment = new Payment(_payments.Count + 1, invoice.Id, invoice.PatientId, SeedData.PatientName(invoice.PatientId), invoice.Department, invoice.Amount, method, at);
+        _payments.Add(payment);
+        return payment;
+    }
+
+    /// <summary>Pays an open invoice. Null when the invoice does not exist; throws when it is already paid.</summary>
+    public Payment? Complete(CompletePaymentRequest request)
+    {
+        lock (_lock)
+        {
+            var id = request.InvoiceId!.Value;
+            if (id < 1 || id > _invoices.Count) return null;
+            if (_invoices[id - 1].PaidAt is not null) throw new InvalidOperationException($"Invoice {id} is already paid.");
+            return Pay(id, request.Method ?? "cash", _clock.Now);
+        }
+    }
+
+    /// <summary>A visit is billed and paid at the desk.</summary>
+    public Payment CompleteRandom()
+    {
+        lock (_lock)
+        {
+            var invoice = AddInvoice(_random.Next(1, SeedData.SeededPatients + 1), _clock.Now, RandomAmount(_random), null, "cash");
+            return Pay(invoice.Id, Methods[_random.Next(Methods.Length)], _clock.Now);
+        }
+    }
+
+    public BillingStats Stats()
+    {
+        var now = _clock.Now;
+        var today = _clock.StartOfToday;
+        var weekAgo = now.AddDays(-7);
+        var month = _clock.StartOfMonth;
+        lock (_lock)
+        {
+            long todaySum = 0, weekSum = 0, monthSum = 0;
+            var todayCount = 0;
+            var byDepartment = new Dictionary<string, long>();
+            foreach (var p in _payments)
+            {
+                if (p.PaidAt >= today)
+                {
+                    todaySum += p.Amount;
+                    todayCount++;
+                    byDepartment[p.Department] = byDepartment.GetValueOrDefault(p.Department) + p.Amount;
+                }
+                if (p.PaidAt >= weekAgo) weekSum += p.Amount;
+                if (p.PaidAt >= month) monthSum += p.Amount;
+            }
+            var outstanding = _invoices.Where(i => i.PaidAt is null).ToList();
+            return new BillingStats(Currency, todaySum, todayCount, weekSum, monthSum, outstanding.Count, outstanding.Sum(i => i.Amount),
+                byDepartment.Select(kv => new DepartmentRevenue(kv.Key, kv.Value)).OrderByDescending(d => d.Amount).ToList(), now);
+        }
+    }
+}

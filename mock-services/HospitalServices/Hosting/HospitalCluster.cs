@@ -1,0 +1,52 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Logging;
+
+namespace HospitalServices.Hosting;
+
+/// <summary>A set of hospital services started together in this process, each on its own port over real HTTP.</summary>
+public sealed class HospitalCluster : IAsyncDisposable
+{
+    private readonly List<WebApplication> _apps = [];
+
+    private HospitalCluster()
+    {
+    }
+
+    public static async Task<HospitalCluster> StartAsync(IReadOnlyDictionary<HospitalService, Uri> urls, string gatewaySecret,
+        TimeProvider? time = null, ILoggerFactory? logs = null, CancellationToken cancellationToken = default)
+    {
+        var cluster = new HospitalCluster();
+        try
+        {
+            // Seeding is CPU work; build the five in parallel, then open their ports.
+            var apps = await Task.WhenAll(urls.Select(kv => Task.Run(() => HospitalServiceApp.Build(kv.Key, kv.Value, gatewaySecret, time, logs), cancellationToken)));
+            cluster._apps.AddRange(apps);
+            foreach (var app in apps)
+            {
+                await app.StartAsync(cancellationToken);
+            }
+            return cluster;
+        }
+        catch
+        {
+            await cluster.DisposeAsync();
+            throw;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var app in _apps)
+        {
+            try
+            {
+                await app.StopAsync();
+            }
+            finally
+            {
+                await app.DisposeAsync();
+            }
+        }
+        _apps.Clear();
+    }
+}

@@ -1,0 +1,22 @@
+namespace HospitalServices.Hosting;
+
+/// <summary>The kinds of domain change each service can simulate (and, with live updates, publish).</summary>
+public static class HospitalEventTypes
+{
+    public const string PatientRegistered = "patient.registered";
+    public const string DoctorCreated = "doctor.created";
+    public const string AppointmentCreated = "appointment.created";
+    public const string AppointmentStatusChanged = "appointment.status-changed";
+    public const string PaymentCompleted = "payment.completed";
+    public const string MedicineDispensed = "medicine.dispensed";
+
+    public static IReadOnlyList<string> OwnedBy(HospitalService service) => service switch
+    {
+        HospitalService.Patients => [PatientRegistered],
+        HospitalService.Doctors => [DoctorCreated],
+        HospitalService.Appointments => [AppointmentCreated, AppointmentStatusChanged],
+        HospitalService.Billing => [PaymentCompleted],
+        HospitalService.Medicine => [MedicineDispensed],
+        _ => [],
+    };
+}

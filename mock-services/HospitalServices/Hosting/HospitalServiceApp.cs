@@ -1,0 +1,95 @@
+using System.Net;
+using System.Text.Json.Serialization;
+using HospitalServices.Faults;
+using HospitalServices.Guard;
+using HospitalServices.Seed;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace HospitalServices.Hosting;
+
+/// <summary>Builds one hospital service as its own web application on its own port.</summary>
+public static class HospitalServiceApp
+{
+    public static WebApplication Build(HospitalService service, Uri listenUrl, string gatewaySecret,
+        TimeProvider? time = null, ILoggerFactory? logs = null)
+    {
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { ApplicationName = $"HospitalServices.{service}" });
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
+        {
+            if (listenUrl.IsLoopback && listenUrl.Host == "localhost")
+                kestrel.ListenLocalhost(listenUrl.Port);
+            else if (IPAddress.TryParse(listenUrl.Host, out var ip))
+                kestrel.Listen(ip, listenUrl.Port);
+            else
+                kestrel.ListenAnyIP(listenUrl.Port);
+        });
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(2));
+        builder.Services.AddRouting();
+        builder.Services.AddProblemDetails();
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));
+        builder.Logging.ClearProviders();
+        if (logs is not null)
+        {
+            builder.Logging.AddProvider(new ForwardingLoggerProvider(logs, $"HospitalServices.{service}"));
+            builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
+        }
+        builder.Services.AddSingleton(time ?? TimeProvider.System);
+        builder.Services.AddSingleton<HospitalClock>();
+        builder.Services.AddSingleton(new InternalRequestGuard(gatewaySecret));
+        builder.Services.AddSingleton<FaultSwitch>();
+        ServiceEndpoints.AddStore(builder.Services, service);
+
+        var app = builder.Build();
+        // Seed before the port opens so the first request does not pay for it.
+        ServiceEndpoints.Seed(app.Services, service);
+        return Map(app, service);
+    }
+
+    private static WebApplication Map(WebApplication app, HospitalService service)
+    {
+        app.MapGet("/health", () => Results.Ok(new { status = "ok", service = service.ToString() }));
+
+        var guarded = app.MapGroup("/v1").AddEndpointFilter<InternalRequestFilter>();
+        var admin = guarded.MapGroup("/admin").AddEndpointFilter<FaultInjectionFilter>();
+        ServiceEndpoints.MapStats(admin, service);
+        ServiceEndpoints.MapWrites(guarded, service);
+
+        guarded.MapGet("/internal/faults", (FaultSwitch faults) => Results.Ok(ToWire(faults.Current)));
+        guarded.MapPut("/internal/faults", (FaultRequest request, FaultSwitch faults) =>
+        {
+            if (!request.TryValidate(out var settings, out var errors)) return Results.ValidationProblem(errors);
+            faults.Set(settings);
+            return Results.Ok(ToWire(settings));
+        });
+        guarded.MapPost("/internal/simulate/{eventType}", (string eventType, IServiceProvider services) =>
+        {
+            if (!HospitalEventTypes.OwnedBy(service).Contains(eventType))
+            {
+                return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown event type",
+                    detail: $"The {service} service simulates: {string.Join(", ", HospitalEventTypes.OwnedBy(service))}.");
+            }
+            var entity = ServiceEndpoints.Simulate(services, service, eventType);
+            return entity is null
+                ? Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Nothing to change", detail: "No entity was in a state this event applies to.")
+                : Results.Ok(new { eventType, entity });
+        });
+        return app;
+    }
+
+    private static object ToWire(FaultSettings s) => new { mode = s.Mode.ToString().ToLowerInvariant(), delayMs = s.DelayMs };
+}
+
+/// <summary>Sends an embedded service's logs to the host's logger factory under the service's name; never disposes it.</summary>
+internal sealed class ForwardingLoggerProvider(ILoggerFactory target, string prefix) : ILoggerProvider
+{
+    public ILogger CreateLogger(string categoryName) => target.CreateLogger($"{prefix}.{categoryName}");
+
+    public void Dispose()
+    {
+    }
+}

@@ -1,0 +1,119 @@
+using HospitalServices.Appointments;
+using HospitalServices.Billing;
+using HospitalServices.Doctors;
+using HospitalServices.Medicine;
+using HospitalServices.Patients;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace HospitalServices.Hosting;
+
+/// <summary>The data, write and simulate endpoints of each service. Guard and faults are applied by the caller.</summary>
+internal static class ServiceEndpoints
+{
+    public static void AddStore(IServiceCollection services, HospitalService service)
+    {
+        switch (service)
+        {
+            case HospitalService.Patients: services.AddSingleton<PatientStore>(); break;
+            case HospitalService.Doctors: services.AddSingleton<DoctorStore>(); break;
+            case HospitalService.Appointments: services.AddSingleton<AppointmentStore>(); break;
+            case HospitalService.Billing: services.AddSingleton<BillingStore>(); break;
+            case HospitalService.Medicine: services.AddSingleton<MedicineStore>(); break;
+        }
+    }
+
+    public static void Seed(IServiceProvider services, HospitalService service) => _ = service switch
+    {
+        HospitalService.Patients => (object)services.GetRequiredService<PatientStore>(),
+        HospitalService.Doctors => services.GetRequiredService<DoctorStore>(),
+        HospitalService.Appointments => services.GetRequiredService<AppointmentStore>(),
+        HospitalService.Billing => services.GetRequiredService<BillingStore>(),
+        HospitalService.Medicine => services.GetRequiredService<MedicineStore>(),
+        _ => throw new ArgumentOutOfRangeException(nameof(service)),
+    };
+
+    /// <summary>GET /v1/admin/{service}/stats: every figure computed from the store now.</summary>
+    public static RouteHandlerBuilder MapStats(IEndpointRouteBuilder admin, HospitalService service) => service switch
+    {
+        HospitalService.Patients => admin.MapGet("/patients/stats", (PatientStore s) => s.Stats()),
+        HospitalService.Doctors => admin.MapGet("/doctors/stats", (DoctorStore s) => s.Stats()),
+        HospitalService.Appointments => admin.MapGet("/appointments/stats", (AppointmentStore s) => s.Stats()),
+        HospitalService.Billing => admin.MapGet("/billing/stats", (BillingStore s) => s.Stats()),
+        HospitalService.Medicine => admin.MapGet("/medicine/stats", (MedicineStore s) => s.Stats()),
+        _ => throw new ArgumentOutOfRangeException(nameof(service)),
+    };
+
+    public static void MapWrites(IEndpointRouteBuilder api, HospitalService service)
+    {
+        switch (service)
+        {
+            case HospitalService.Patients:
+                api.MapPost("/patients", (RegisterPatientRequest r, PatientStore s) =>
+                    string.IsNullOrWhiteSpace(r.FullName) ? Invalid("fullName", "fullName is required.") : Results.Ok(s.Register(r)));
+                break;
+            case HospitalService.Doctors:
+                api.MapPost("/doctors", (CreateDoctorRequest r, DoctorStore s) =>
+                    string.IsNullOrWhiteSpace(r.FullName) ? Invalid("fullName", "fullName is required.")
+                    : string.IsNullOrWhiteSpace(r.Specialty) ? Invalid("specialty", "specialty is required.")
+                    : r.Department is null || !DoctorStore.IsKnownDepartment(r.Department) ? Invalid("department", "department must be one of the hospital's departments.")
+                    : Results.Ok(s.Create(r)));
+                break;
+            case HospitalService.Appointments:
+                api.MapPost("/appointments", (CreateAppointmentRequest r, AppointmentStore s) =>
+                    r.PatientId is null or < 1 ? Invalid("patientId", "patientId must be a positive id.")
+                    : r.DoctorId is null or < 1 ? Invalid("doctorId", "doctorId must be a positive id.")
+                    : r.ScheduledAt is null ? Invalid("scheduledAt", "scheduledAt is required.")
+                    : Results.Ok(s.Create(r)));
+                break;
+            case HospitalService.Billing:
+                api.MapPost("/billing/payments", (CompletePaymentRequest r, BillingStore s) =>
+                {
+                    if (r.InvoiceId is null or < 1) return Invalid("invoiceId", "invoiceId must be a positive id.");
+                    try
+                    {
+                        var payment = s.Complete(r);
+                        return payment is null ? Results.Problem(statusCode: 404, title: "Invoice not found") : Results.Ok(payment);
+                    }
+                    catch (InvalidOperationException e)
+                    {
+                        return Results.Problem(statusCode: 409, title: "Invoice already paid", detail: e.Message);
+                    }
+                });
+                break;
+            case HospitalService.Medicine:
+                api.MapPost("/medicine/dispense", (DispenseRequest r, MedicineStore s) =>
+                {
+                    if (r.MedicineId is null or < 1) return Invalid("medicineId", "medicineId must be a positive id.");
+                    if (r.Quantity is null or < 1) return Invalid("quantity", "quantity must be at least 1.");
+                    try
+                    {
+                        var item = s.Dispense(r);
+                        return item is null ? Results.Problem(statusCode: 404, title: "Medicine not found") : Results.Ok(item);
+                    }
+                    catch (InvalidOperationException e)
+                    {
+                        return Results.Problem(statusCode: 409, title: "Not enough stock", detail: e.Message);
+                    }
+                });
+                break;
+        }
+    }
+
+    /// <summary>Creates one realistic entity of the given kind through the store's normal write path.</summary>
+    public static object? Simulate(IServiceProvider services, HospitalService service, string eventType) => (service, eventType) switch
+    {
+        (HospitalService.Patients, HospitalEventTypes.PatientRegistered) => services.GetRequiredService<PatientStore>().RegisterRandom(),
+        (HospitalService.Doctors, HospitalEventTypes.DoctorCreated) => services.GetRequiredService<DoctorStore>().CreateRandom(),
+        (HospitalService.Appointments, HospitalEventTypes.AppointmentCreated) => services.GetRequiredService<AppointmentStore>().CreateRandom(),
+        (HospitalService.Appointments, HospitalEventTypes.AppointmentStatusChanged) => services.GetRequiredService<AppointmentStore>().AdvanceRandom(),
+        (HospitalService.Billing, HospitalEventTypes.PaymentCompleted) => services.GetRequiredService<BillingStore>().CompleteRandom(),
+        (HospitalService.Medicine, HospitalEventTypes.MedicineDispensed) => services.GetRequiredService<MedicineStore>().DispenseRandom(),
+        _ => throw new ArgumentException($"The {service} service does not own '{eventType}'."),
+    };
+
+    private static IResult Invalid(string field, string message) =>
+        Results.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] });
+}
