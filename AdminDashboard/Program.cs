@@ -1,27 +1,34 @@
+using AdminDashboard.Api;
+using AdminDashboard.Auth;
 using AdminDashboard.Components;
+using AdminDashboard.Core.Aggregation;
+using AdminDashboard.Core.Caching;
+using AdminDashboard.Core.Upstream;
+using AdminDashboard.Embedded;
 
 var builder = WebApplication.CreateBuilder(args);
 
-// Add services to the container.
-builder.Services.AddRazorComponents()
-    .AddInteractiveServerComponents();
+builder.Services.AddDashboardUpstream(builder.Configuration);
+builder.Services.AddDashboardAggregation(builder.Configuration);
+builder.Services.AddDashboardCaching(builder.Configuration);
+builder.Services.AddEmbeddedHospital(builder.Configuration);
+builder.Services.AddDashboardAuth(builder.Configuration, builder.Environment);
+builder.Services.AddDashboardApi();
+builder.Services.AddDashboardUi(builder.Configuration);
 
 var app = builder.Build();
 
-// Configure the HTTP request pipeline.
-if (!app.Environment.IsDevelopment())
-{
-    app.UseExceptionHandler("/Error", createScopeForErrors: true);
-    // The default HSTS value is 30 days. You may want to change this for production scenarios, see https://aka.ms/aspnetcore-hsts.
-    app.UseHsts();
-}
-app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
-app.UseHttpsRedirection();
-
+app.UseDashboardErrorHandling();
+app.UseAuthentication();
+app.UseAuthorization();
 app.UseAntiforgery();
 
 app.MapStaticAssets();
-app.MapRazorComponents<App>()
-    .AddInteractiveServerRenderMode();
+app.MapDashboardApi();
+app.MapDashboardAuth();
+app.MapDashboardUi();
 
 app.Run();
+
+/// <summary>Entry point, visible to the integration tests' WebApplicationFactory.</summary>
+public partial class Program;

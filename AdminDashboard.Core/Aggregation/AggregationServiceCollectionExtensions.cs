@@ -1,0 +1,21 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace AdminDashboard.Core.Aggregation;
+
+public static class AggregationServiceCollectionExtensions
+{
+    public static IServiceCollection AddDashboardAggregation(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<AggregationOptions>().Bind(configuration.GetSection(AggregationOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<AggregationOptions>, ValidateAggregationOptions>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        services.TryAddSingleton<DashboardMetrics>();
+        services.AddTransient<DashboardAggregator>();
+        services.AddSingleton<DashboardStatsService>();
+        return services;
+    }
+}

@@ -1,0 +1,35 @@
+using System.Diagnostics;
+using AdminDashboard.Core.Caching;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace AdminDashboard.Core.Aggregation;
+
+/// <summary>
+/// The stats the API and the page both show: cached under <c>admin:stats:v1</c>, fanned out on a miss.
+/// A complete aggregate is kept for the full TTL, a partial one only briefly.
+/// </summary>
+public sealed class DashboardStatsService(
+    IServiceProvider services, SingleFlightLoader loader, IOptions<AggregationOptions> options, TimeProvider time)
+{
+    public async Task<ApiEnvelope<DashboardStats>> GetStatsAsync(CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var (envelope, fromCache) = await loader.GetOrLoadAsync(CacheKeys.Stats, LoadAsync, cancellationToken);
+        var elapsed = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        return envelope with { Data = envelope.Data! with { ResponseTime = elapsed, FromCache = fromCache } };
+    }
+
+    private async Task<(ApiEnvelope<DashboardStats>, TimeSpan)> LoadAsync()
+    {
+        var started = Stopwatch.GetTimestamp();
+        // Typed HTTP clients are transient: resolve them per fan-out so handler rotation keeps working.
+        var aggregator = services.GetRequiredService<DashboardAggregator>();
+        var fanOut = await aggregator.FanOutAsync(CancellationToken.None);
+        var elapsed = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        var envelope = DashboardAggregator.BuildEnvelope(fanOut, time.GetUtcNow(), elapsed, fromCache: false);
+        var o = options.Value;
+        var ttl = TimeSpan.FromSeconds(envelope.Partial ? o.PartialStatsTtlSeconds : o.StatsTtlSeconds);
+        return (envelope, ttl);
+    }
+}

@@ -1,0 +1,65 @@
+using System.Collections.Concurrent;
+
+namespace AdminDashboard.Core.Caching;
+
+/// <summary>In-process implementation for embedded mode: the same keys and TTLs as Redis, nothing shared between instances.</summary>
+public sealed class MemoryDashboardCache(TimeProvider time) : IDashboardCache
+{
+    private sealed record Entry(object Value, DateTimeOffset ExpiresAt);
+
+    private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
+
+    public ValueTask<T?> GetAsync<T>(string key, CancellationToken cancellationToken) where T : class
+    {
+        if (_entries.TryGetValue(key, out var entry))
+        {
+            if (entry.ExpiresAt > time.GetUtcNow())
+                return ValueTask.FromResult(entry.Value as T);
+            _entries.TryRemove(new KeyValuePair<string, Entry>(key, entry));
+        }
+        return ValueTask.FromResult<T?>(null);
+    }
+
+    public ValueTask SetAsync<T>(string key, T value, TimeSpan ttl, CancellationToken cancellationToken) where T : class
+    {
+        if (ttl > TimeSpan.Zero)
+            _entries[key] = new Entry(value, time.GetUtcNow() + ttl);
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask<bool> RemoveAsync(string key, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(_entries.TryRemove(key, out _));
+
+    public ValueTask<long> RemoveByPatternAsync(string pattern, CancellationToken cancellationToken)
+    {
+        long removed = 0;
+        foreach (var key in _entries.Keys)
+        {
+            if (GlobPattern.IsMatch(pattern, key) && _entries.TryRemove(key, out _))
+                removed++;
+        }
+        return ValueTask.FromResult(removed);
+    }
+
+    /// <summary>Remaining time to live of a key, as Redis' TTL would report it; null when absent.</summary>
+    public TimeSpan? TimeToLive(string key) =>
+        _entries.TryGetValue(key, out var e) && e.ExpiresAt > time.GetUtcNow() ? e.ExpiresAt - time.GetUtcNow() : null;
+}
+
+/// <summary>The subset of Redis glob patterns the dashboard uses: <c>*</c> and <c>?</c>.</summary>
+public static class GlobPattern
+{
+    public static bool IsMatch(string pattern, string text)
+    {
+        int p = 0, t = 0, star = -1, mark = 0;
+        while (t < text.Length)
+        {
+            if (p < pattern.Length && (pattern[p] == '?' || pattern[p] == text[t])) { p++; t++; }
+            else if (p < pattern.Length && pattern[p] == '*') { star = p++; mark = t; }
+            else if (star >= 0) { p = star + 1; t = ++mark; }
+            else return false;
+        }
+        while (p < pattern.Length && pattern[p] == '*') p++;
+        return p == pattern.Length;
+    }
+}

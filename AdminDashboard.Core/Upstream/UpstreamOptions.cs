@@ -1,0 +1,65 @@
+using Microsoft.Extensions.Options;
+
+namespace AdminDashboard.Core.Upstream;
+
+public sealed class ServiceEndpointOptions
+{
+    public Uri? BaseUrl { get; set; }
+}
+
+/// <summary>Where the five services live: <c>Upstream:{Service}:BaseUrl</c>.</summary>
+public sealed class UpstreamOptions
+{
+    public const string SectionName = "Upstream";
+
+    public ServiceEndpointOptions Patients { get; set; } = new();
+    public ServiceEndpointOptions Doctors { get; set; } = new();
+    public ServiceEndpointOptions Appointments { get; set; } = new();
+    public ServiceEndpointOptions Billing { get; set; } = new();
+    public ServiceEndpointOptions Medicine { get; set; } = new();
+
+    public ServiceEndpointOptions For(UpstreamService service) => service switch
+    {
+        UpstreamService.Patients => Patients,
+        UpstreamService.Doctors => Doctors,
+        UpstreamService.Appointments => Appointments,
+        UpstreamService.Billing => Billing,
+        UpstreamService.Medicine => Medicine,
+        _ => throw new ArgumentOutOfRangeException(nameof(service)),
+    };
+}
+
+/// <summary>The shared secret of the service-to-service guard: <c>Internal:GatewaySecret</c>.</summary>
+public sealed class InternalOptions
+{
+    public const string SectionName = "Internal";
+    public const int MinimumSecretLength = 16;
+
+    public string? GatewaySecret { get; set; }
+}
+
+/// <summary>Reports every upstream configuration problem at once, at start-up.</summary>
+public sealed class ValidateUpstreamOptions : IValidateOptions<UpstreamOptions>
+{
+    public ValidateOptionsResult Validate(string? name, UpstreamOptions options)
+    {
+        var errors = new List<string>();
+        foreach (var service in UpstreamServiceNames.All)
+        {
+            var url = options.For(service).BaseUrl;
+            if (url is null)
+                errors.Add($"{UpstreamOptions.SectionName}:{service}:BaseUrl is required (e.g. http://127.0.0.1:8082).");
+            else if (!url.IsAbsoluteUri || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
+                errors.Add($"{UpstreamOptions.SectionName}:{service}:BaseUrl must be an absolute http(s) URL; got '{url}'.");
+        }
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+}
+
+public sealed class ValidateInternalOptions : IValidateOptions<InternalOptions>
+{
+    public ValidateOptionsResult Validate(string? name, InternalOptions options) =>
+        string.IsNullOrWhiteSpace(options.GatewaySecret) || options.GatewaySecret.Length < InternalOptions.MinimumSecretLength
+            ? ValidateOptionsResult.Fail($"{InternalOptions.SectionName}:GatewaySecret must be set to a secret of at least {InternalOptions.MinimumSecretLength} characters (env Internal__GatewaySecret; development default in appsettings.Development.json).")
+            : ValidateOptionsResult.Success;
+}

@@ -1,0 +1,37 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace AdminDashboard.Core.Upstream;
+
+public static class UpstreamServiceCollectionExtensions
+{
+    /// <summary>Typed clients for the five services, each with the internal headers, base URL from <c>Upstream:{Service}:BaseUrl</c>.</summary>
+    public static IServiceCollection AddDashboardUpstream(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<UpstreamOptions>().Bind(configuration.GetSection(UpstreamOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<UpstreamOptions>, ValidateUpstreamOptions>();
+        services.AddOptions<InternalOptions>().Bind(configuration.GetSection(InternalOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<InternalOptions>, ValidateInternalOptions>();
+        services.AddTransient<InternalRequestHandler>();
+
+        AddClient<PatientsClient>(services, UpstreamService.Patients);
+        AddClient<DoctorsClient>(services, UpstreamService.Doctors);
+        AddClient<AppointmentsClient>(services, UpstreamService.Appointments);
+        AddClient<BillingClient>(services, UpstreamService.Billing);
+        AddClient<MedicineClient>(services, UpstreamService.Medicine);
+        services.AddTransient<IHospitalServices, HttpHospitalServices>();
+        return services;
+    }
+
+    private static void AddClient<TClient>(IServiceCollection services, UpstreamService service) where TClient : class
+    {
+        services.AddHttpClient<TClient>((sp, http) =>
+            {
+                http.BaseAddress = sp.GetRequiredService<IOptions<UpstreamOptions>>().Value.For(service).BaseUrl;
+                // A backstop only: the aggregator's overall deadline ends a fan-out long before this.
+                http.Timeout = TimeSpan.FromSeconds(10);
+            })
+            .AddHttpMessageHandler<InternalRequestHandler>();
+    }
+}

@@ -1,0 +1,39 @@
+using AdminDashboard.Auth;
+using AdminDashboard.Core.Aggregation;
+using AdminDashboard.Core.Upstream;
+using Microsoft.AspNetCore.Http.Json;
+
+namespace AdminDashboard.Api;
+
+public static class DashboardApi
+{
+    public static IServiceCollection AddDashboardApi(this IServiceCollection services)
+    {
+        services.AddProblemDetails();
+        services.Configure<JsonOptions>(o =>
+        {
+            foreach (var converter in UpstreamJson.Options.Converters) o.SerializerOptions.Converters.Add(converter);
+        });
+        return services;
+    }
+
+    /// <summary>Problem details for API errors (RFC 9457); the UI keeps its own error and not-found pages.</summary>
+    public static WebApplication UseDashboardErrorHandling(this WebApplication app)
+    {
+        app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = _ => StatusCodes.Status500InternalServerError });
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/v1"), api => api.UseStatusCodePages());
+        app.UseWhen(c => !c.Request.Path.StartsWithSegments("/v1"),
+            ui => ui.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+        return app;
+    }
+
+    /// <summary>Same-origin JSON API for external tools. Every endpoint requires the Admin role.</summary>
+    public static WebApplication MapDashboardApi(this WebApplication app)
+    {
+        var admin = app.MapGroup("/v1/admin").RequireAuthorization(AuthPolicies.Admin).WithTags("Admin");
+        admin.MapGet("/dashboard/stats", (DashboardStatsService stats, CancellationToken ct) => stats.GetStatsAsync(ct))
+            .WithName("GetDashboardStats")
+            .WithSummary("Aggregated KPIs of the five hospital services, with per-service sources and warnings.");
+        return app;
+    }
+}

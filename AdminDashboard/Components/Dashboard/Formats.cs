@@ -1,0 +1,21 @@
+using System.Globalization;
+
+namespace AdminDashboard.Components.Dashboard;
+
+/// <summary>How the page writes figures. A missing figure is "--", never 0.</summary>
+public static class Formats
+{
+    public const string Missing = "--";
+    private static readonly CultureInfo Culture = CultureInfo.GetCultureInfo("en-US");
+
+    public static string Count(long? value) => value is null ? Missing : value.Value.ToString("N0", Culture);
+
+    public static string Money(long? amount, string? currency) =>
+        amount is null ? Missing : $"{amount.Value.ToString("N0", Culture)} {currency ?? ""}".TrimEnd();
+
+    public static string Percent(double? ratio) => ratio is null ? Missing : (ratio.Value * 100).ToString("0.0", Culture) + "%";
+
+    public static string Minutes(double? minutes) => minutes is null ? Missing : minutes.Value.ToString("0", Culture) + " min";
+
+    public static string Time(DateTimeOffset at) => at.ToLocalTime().ToString("HH:mm:ss", Culture);
+}

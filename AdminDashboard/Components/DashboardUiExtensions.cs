@@ -1,0 +1,31 @@
+using MudBlazor.Services;
+
+namespace AdminDashboard.Components;
+
+/// <summary><c>Dashboard</c> section: how the page behaves.</summary>
+public sealed class DashboardUiOptions
+{
+    public const string SectionName = "Dashboard";
+
+    /// <summary>Auto-refresh interval of the page; the admin can pause it.</summary>
+    public int RefreshSeconds { get; set; } = 5;
+}
+
+public static class DashboardUiExtensions
+{
+    public static IServiceCollection AddDashboardUi(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<DashboardUiOptions>().Bind(configuration.GetSection(DashboardUiOptions.SectionName))
+            .Validate(o => o.RefreshSeconds is >= 1 and <= 3600, "Dashboard:RefreshSeconds must be between 1 and 3600.")
+            .ValidateOnStart();
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddMudServices();
+        return services;
+    }
+
+    public static WebApplication MapDashboardUi(this WebApplication app)
+    {
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        return app;
+    }
+}

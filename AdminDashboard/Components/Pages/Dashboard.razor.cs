@@ -1,0 +1,89 @@
+using AdminDashboard.Components.Dashboard;
+using AdminDashboard.Core.Aggregation;
+using AdminDashboard.Core.Upstream;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Options;
+
+namespace AdminDashboard.Components.Pages;
+
+public sealed partial class Dashboard : IDisposable
+{
+    [Inject] private DashboardStatsService StatsService { get; set; } = default!;
+    [Inject] private IOptions<DashboardUiOptions> UiOptions { get; set; } = default!;
+    [Inject] private ILogger<Dashboard> Logger { get; set; } = default!;
+
+    private readonly CancellationTokenSource _disposed = new();
+    private ApiEnvelope<DashboardStats>? _stats;
+    private string? _loadError;
+    private bool _refreshing;
+    private bool _autoRefresh = true;
+    private int _refreshSeconds;
+
+    private DashboardStats? D => _stats?.Data;
+    private bool Loading => _stats is null && _loadError is null;
+
+    protected override void OnInitialized() => _refreshSeconds = UiOptions.Value.RefreshSeconds;
+
+    protected override async Task OnInitializedAsync()
+    {
+        await RefreshAsync();
+        _ = AutoRefreshLoopAsync(_disposed.Token);
+    }
+
+    private async Task AutoRefreshLoopAsync(CancellationToken stop)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(_refreshSeconds));
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stop))
+            {
+                if (_autoRefresh && !_refreshing)
+                    await InvokeAsync(RefreshAsync);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    private async Task RefreshAsync()
+    {
+        // No new refresh while one is in flight.
+        if (_refreshing) return;
+        _refreshing = true;
+        try
+        {
+            _stats = await StatsService.GetStatsAsync(_disposed.Token);
+            _loadError = null;
+        }
+        catch (OperationCanceledException) when (_disposed.IsCancellationRequested)
+        {
+            return;
+        }
+        catch (Exception e)
+        {
+            Logger.LogError(e, "Dashboard refresh failed");
+            _loadError = _stats is null
+                ? "The dashboard could not load its figures. It will try again shortly."
+                : $"The last refresh failed; showing figures from {Formats.Time(_stats.Data!.Timestamp)}.";
+        }
+        finally
+        {
+            _refreshing = false;
+        }
+        StateHasChanged();
+    }
+
+    private void OnAutoRefreshChanged(bool value) => _autoRefresh = value;
+
+    private SourceReport? SourceOf(UpstreamService service) =>
+        _stats?.Sources.FirstOrDefault(s => s.Service == service.WireName());
+
+    private static string? Count(long? value) => value is null ? null : Formats.Count(value);
+
+    public void Dispose()
+    {
+        _disposed.Cancel();
+        _disposed.Dispose();
+    }
+}

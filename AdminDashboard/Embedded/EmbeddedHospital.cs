@@ -1,0 +1,99 @@
+using System.Net.Sockets;
+using System.Security.Cryptography;
+using AdminDashboard.Core.Upstream;
+using HospitalServices.Hosting;
+using HospitalServices.Simulation;
+using Microsoft.Extensions.Options;
+
+namespace AdminDashboard.Embedded;
+
+/// <summary><c>Embedded</c> and <c>Simulator</c> sections: run the five services inside the dashboard, and keep them busy.</summary>
+public sealed class EmbeddedOptions
+{
+    public const string SectionName = "Embedded";
+    public bool Enabled { get; set; } = true;
+}
+
+public sealed class SimulatorOptions
+{
+    public const string SectionName = "Simulator";
+    public bool Enabled { get; set; } = true;
+    public int IntervalMs { get; set; } = 2000;
+}
+
+public static class EmbeddedHospitalExtensions
+{
+    /// <summary>
+    /// Embedded mode: the five mock services listen on exactly the <c>Upstream:*:BaseUrl</c> addresses, in this process,
+    /// and the dashboard reaches them over real HTTP like any remote service.
+    /// </summary>
+    public static IServiceCollection AddEmbeddedHospital(this IServiceCollection services, IConfiguration configuration)
+    {
+        var embedded = configuration.GetSection(EmbeddedOptions.SectionName).Get<EmbeddedOptions>() ?? new EmbeddedOptions();
+        services.AddOptions<SimulatorOptions>().Bind(configuration.GetSection(SimulatorOptions.SectionName))
+            .Validate(o => o.IntervalMs is >= 50 and <= 600_000, "Simulator:IntervalMs must be between 50 and 600000.").ValidateOnStart();
+        if (!embedded.Enabled)
+        {
+            return services;
+        }
+        // Both ends of the guard live in this process: without a configured secret, make one up for this run.
+        services.PostConfigure<InternalOptions>(o =>
+        {
+            if (string.IsNullOrWhiteSpace(o.GatewaySecret))
+                o.GatewaySecret = Convert.ToHexString(RandomNumberGenerator.GetBytes(24));
+        });
+        services.AddHostedService<EmbeddedHospitalHost>();
+        services.AddHttpClient(nameof(ActivitySimulator));
+        services.AddHostedService<SimulatorHost>();
+        return services;
+    }
+
+    internal static Dictionary<HospitalService, Uri> ServiceUrls(UpstreamOptions upstream) =>
+        HospitalServiceInfo.All.ToDictionary(s => s, s => upstream.For(Enum.Parse<UpstreamService>(s.ToString())).BaseUrl!);
+}
+
+internal sealed class EmbeddedHospitalHost(
+    IOptions<UpstreamOptions> upstream, IOptions<InternalOptions> secret, ILoggerFactory logs, TimeProvider time) : IHostedService
+{
+    private HospitalCluster? _cluster;
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var urls = EmbeddedHospitalExtensions.ServiceUrls(upstream.Value);
+        try
+        {
+            _cluster = await HospitalCluster.StartAsync(urls, secret.Value.GatewaySecret!, time, logs, cancellationToken);
+        }
+        catch (IOException e) when (e.InnerException is SocketException or null)
+        {
+            throw new InvalidOperationException(
+                $"Embedded mode could not open the hospital services' ports ({string.Join(", ", urls.Values)}): {e.Message} " +
+                "Stop whatever uses them, point Upstream:*:BaseUrl at free ports, or set Embedded:Enabled=false to use external services.", e);
+        }
+        logs.CreateLogger<EmbeddedHospitalHost>().LogInformation("Embedded hospital services listening on {Urls}", string.Join(", ", urls.Values));
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (_cluster is not null) await _cluster.DisposeAsync();
+    }
+}
+
+internal sealed class SimulatorHost(
+    IOptions<SimulatorOptions> options, IOptions<UpstreamOptions> upstream, IOptions<InternalOptions> secret,
+    IHttpClientFactory http, ILogger<ActivitySimulator> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!options.Value.Enabled) return;
+        var simulator = new ActivitySimulator(http.CreateClient(nameof(ActivitySimulator)),
+            EmbeddedHospitalExtensions.ServiceUrls(upstream.Value), secret.Value.GatewaySecret!, logger);
+        try
+        {
+            await simulator.RunAsync(TimeSpan.FromMilliseconds(options.Value.IntervalMs), stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+}
