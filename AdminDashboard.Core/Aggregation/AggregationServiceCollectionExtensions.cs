@@ -16,6 +16,7 @@ public static class AggregationServiceCollectionExtensions
         services.TryAddSingleton<DashboardMetrics>();
         services.AddTransient<DashboardAggregator>();
         services.AddSingleton<DashboardStatsService>();
+        services.AddHostedService<AggregatorWarmup>();
         return services;
     }
 }

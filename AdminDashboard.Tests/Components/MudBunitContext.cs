@@ -1,0 +1,14 @@
+using Bunit;
+using MudBlazor.Services;
+
+namespace AdminDashboard.Tests.Components;
+
+/// <summary>Shared bunit base: MudBlazor services, loose JS interop (MudBlazor calls JS we do not assert on).</summary>
+public abstract class MudBunitContext : BunitContext
+{
+    protected MudBunitContext()
+    {
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        Services.AddMudServices();
+    }
+}

@@ -1,0 +1,94 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using AdminDashboard.Core.Caching;
+using AdminDashboard.Core.Upstream;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AdminDashboard.Tests.Infrastructure;
+
+/// <summary>
+/// The real dashboard on a real Kestrel port, in embedded mode: the five mock services on their own free ports,
+/// reached over real HTTP. The simulator is off so figures move only when a test moves them.
+/// </summary>
+public sealed class DashboardAppFactory : WebApplicationFactory<Program>
+{
+    public const string GatewaySecret = "integration-test-gateway-secret";
+    private readonly int[] _ports = FreePorts.Take(6);
+
+    public DashboardAppFactory()
+    {
+        UseKestrel(_ports[0]);
+    }
+
+    public Uri ServerUrl => new($"http://127.0.0.1:{_ports[0]}");
+
+    public Uri ServiceUrl(UpstreamService service) => new($"http://127.0.0.1:{_ports[1 + (int)service]}");
+
+    /// <summary>Extra configuration a test class needs (e.g. a shorter deadline).</summary>
+    public Dictionary<string, string?> Settings { get; } = new();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("Internal:GatewaySecret", GatewaySecret);
+        builder.UseSetting("Simulator:Enabled", "false");
+        foreach (var service in UpstreamServiceNames.All)
+            builder.UseSetting($"Upstream:{service}:BaseUrl", ServiceUrl(service).ToString());
+        foreach (var (key, value) in Settings)
+            builder.UseSetting(key, value);
+        builder.ConfigureTestServices(services =>
+        {
+            services.PostConfigure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, o =>
+            {
+                o.TokenValidationParameters.ValidIssuer = TestTokens.Issuer;
+                o.TokenValidationParameters.ValidAudience = TestTokens.Audience;
+                o.TokenValidationParameters.IssuerSigningKey = TestTokens.SigningKey;
+            });
+        });
+    }
+
+    public HttpClient CreateApiClient(string? bearerToken)
+    {
+        StartServer();
+        var client = new HttpClient { BaseAddress = ServerUrl };
+        if (bearerToken is not null)
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", bearerToken);
+        return client;
+    }
+
+    /// <summary>Talks to one mock service directly, with or without the guard's headers.</summary>
+    public HttpClient CreateServiceClient(UpstreamService service, string? secret = GatewaySecret, bool internalHeader = true)
+    {
+        StartServer();
+        var client = new HttpClient { BaseAddress = ServiceUrl(service) };
+        if (internalHeader) client.DefaultRequestHeaders.Add(InternalRequestHeaders.InternalRequest, "true");
+        if (secret is not null) client.DefaultRequestHeaders.Add(InternalRequestHeaders.GatewaySecret, secret);
+        return client;
+    }
+
+    public async Task SetFaultAsync(UpstreamService service, string mode, int delayMs = 0)
+    {
+        using var client = CreateServiceClient(service);
+        using var response = await client.PutAsJsonAsync("/v1/internal/faults", new { mode, delayMs });
+        response.EnsureSuccessStatusCode();
+    }
+
+    public async Task ClearFaultsAsync()
+    {
+        foreach (var service in UpstreamServiceNames.All)
+            await SetFaultAsync(service, "none");
+    }
+
+    public async Task ClearStatsCacheAsync() =>
+        await Services.GetRequiredService<IDashboardCache>().RemoveAsync(CacheKeys.Stats, CancellationToken.None);
+}
+
+[CollectionDefinition(Name)]
+public sealed class DashboardAppCollection : ICollectionFixture<DashboardAppFactory>
+{
+    public const string Name = "Dashboard app";
+}
