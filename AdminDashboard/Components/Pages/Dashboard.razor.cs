@@ -79,6 +79,8 @@ public sealed partial class Dashboard : IDisposable
     private SourceReport? SourceOf(UpstreamService service) =>
         _stats?.Sources.FirstOrDefault(s => s.Service == service.WireName());
 
+    private static string Unavailable(UpstreamService service) => $"{service.DisplayName()} service unavailable";
+
     private static string? Count(long? value) => value is null ? null : Formats.Count(value);
 
     public void Dispose()

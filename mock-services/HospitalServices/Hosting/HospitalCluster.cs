@@ -6,7 +6,7 @@ namespace HospitalServices.Hosting;
 /// <summary>A set of hospital services started together in this process, each on its own port over real HTTP.</summary>
 public sealed class HospitalCluster : IAsyncDisposable
 {
-    private readonly List<WebApplication> _apps = [];
+    private WebApplication[] _apps = [];
 
     private HospitalCluster()
     {
@@ -20,7 +20,7 @@ public sealed class HospitalCluster : IAsyncDisposable
         {
             // Seeding is CPU work; build the five in parallel, then open their ports.
             var apps = await Task.WhenAll(urls.Select(kv => Task.Run(() => HospitalServiceApp.Build(kv.Key, kv.Value, gatewaySecret, time, logs), cancellationToken)));
-            cluster._apps.AddRange(apps);
+            cluster._apps = apps;
             foreach (var app in apps)
             {
                 await app.StartAsync(cancellationToken);
@@ -34,9 +34,10 @@ public sealed class HospitalCluster : IAsyncDisposable
         }
     }
 
+    /// <summary>Stops every service once, however many times and from however many threads it is called.</summary>
     public async ValueTask DisposeAsync()
     {
-        foreach (var app in _apps)
+        foreach (var app in Interlocked.Exchange(ref _apps, []))
         {
             try
             {
@@ -47,6 +48,5 @@ public sealed class HospitalCluster : IAsyncDisposable
                 await app.DisposeAsync();
             }
         }
-        _apps.Clear();
     }
 }

@@ -1,0 +1,88 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using AdminDashboard.Core.Upstream;
+using AdminDashboard.Tests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace AdminDashboard.Tests.Browser;
+
+[Collection(DashboardAppCollection.Name)]
+[Trait("Category", "Browser")]
+public sealed class DashboardPageTests(DashboardAppFactory app, BrowserFixture browser) : IClassFixture<BrowserFixture>, IAsyncLifetime
+{
+    private IBrowserContext _context = default!;
+
+    public async Task InitializeAsync()
+    {
+        await app.ClearFaultsAsync();
+        await app.ClearStatsCacheAsync();
+        app.StartServer();
+        _context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.ServerUrl.ToString() });
+        _context.SetDefaultTimeout(15_000);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _context.DisposeAsync();
+        await app.ClearFaultsAsync();
+    }
+
+    private async Task<IPage> SignInAsync()
+    {
+        var page = await _context.NewPageAsync();
+        await page.GotoAsync("/");
+        Assert.Contains("/account/login", page.Url);
+        await page.ClickAsync("#dev-signin");
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
+        return page;
+    }
+
+    private static async Task<string> KpiValueAsync(IPage page, string kpi)
+    {
+        var value = page.Locator($"[data-kpi={kpi}] [data-testid=kpi-value]");
+        await value.WaitForAsync();
+        return (await value.InnerTextAsync()).Trim();
+    }
+
+    [Fact]
+    public async Task Signed_out_admin_is_sent_to_sign_in_and_then_sees_the_services_figures()
+    {
+        var page = await SignInAsync();
+
+        var totalPatients = await KpiValueAsync(page, "total-patients");
+        using var api = app.CreateApiClient(TestTokens.Admin());
+        var stats = await api.GetFromJsonAsync<JsonElement>("/v1/admin/dashboard/stats");
+        Assert.Equal(stats.GetProperty("data").GetProperty("totalPatients").GetInt32().ToString("N0", System.Globalization.CultureInfo.GetCultureInfo("en-US")), totalPatients);
+        Assert.NotEqual("--", await KpiValueAsync(page, "revenue-today"));
+        Assert.Equal("Development Admin", (await page.Locator("[data-testid=signed-in-user]").InnerTextAsync()).Trim());
+        Assert.Equal(0, await page.Locator("[data-testid=partial-banner]").CountAsync());
+        Directory.CreateDirectory("TestResults");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = "TestResults/dashboard.png", FullPage = true });
+    }
+
+    [Fact]
+    public async Task Billing_failure_marks_revenue_unavailable_and_shows_the_banner_without_blanking_the_page()
+    {
+        var page = await SignInAsync();
+        await KpiValueAsync(page, "total-patients");
+
+        await app.SetFaultAsync(UpstreamService.Billing, "error");
+        await app.ClearStatsCacheAsync();
+        await page.ClickAsync("[data-testid=refresh]");
+
+        var banner = page.Locator("[data-testid=partial-banner]");
+        await banner.WaitForAsync();
+        Assert.Contains("1 of 5 sources unavailable: Billing failed", await banner.InnerTextAsync());
+        Assert.Equal("--", await KpiValueAsync(page, "revenue-today"));
+        Assert.NotEqual("--", await KpiValueAsync(page, "total-patients"));
+        Assert.Equal(1, await page.Locator("[data-section=revenue] [data-testid=section-unavailable]").CountAsync());
+        Directory.CreateDirectory("TestResults");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = "TestResults/dashboard-partial.png", FullPage = true });
+
+        await app.ClearFaultsAsync();
+        await app.ClearStatsCacheAsync();
+        await page.ClickAsync("[data-testid=refresh]");
+        await banner.WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Detached });
+        Assert.NotEqual("--", await KpiValueAsync(page, "revenue-today"));
+    }
+}

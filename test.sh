@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Runs the whole test suite: unit, bunit, integration over real HTTP, and browser tests in headless Chromium.
+# Installs what the tests need and is missing (Debian packages), then runs `dotnet test`.
+# Ends with one line: "N passed, N failed, N skipped".
+# Pass extra `dotnet test` arguments through, e.g. ./test.sh --filter "Category!=Browser".
+set -euo pipefail
+cd "$(dirname "$0")"
+
+as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else echo "need root for: $*" >&2; return 1; fi; }
+
+apt_packages=()
+[ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] || apt_packages+=(chromium)
+if [ ${#apt_packages[@]} -gt 0 ]; then
+  echo "Installing Debian packages: ${apt_packages[*]}"
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${apt_packages[@]}" >/dev/null
+fi
+
+if ! command -v dotnet >/dev/null; then
+  echo "The .NET 10 SDK is required (dotnet not found on PATH)." >&2
+  exit 2
+fi
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+results="$(mktemp -d)"
+trap 'rm -rf "$results"' EXIT
+set +e
+dotnet test BlazorAdmin.sln --logger "trx;LogFileName=results.trx" --results-directory "$results" "$@"
+status=$?
+set -e
+
+# Sum the counters of every TRX file (one per test assembly); skipped tests count as notExecuted there.
+passed=0; failed=0; skipped=0
+while IFS= read -r counters; do
+  get() { echo "$counters" | sed -nE "s/.* $1=\"([0-9]+)\".*/\1/p"; }
+  passed=$((passed + $(get passed))); failed=$((failed + $(get failed) + $(get error) + $(get timeout) + $(get aborted)))
+  skipped=$((skipped + $(get notExecuted)))
+done < <(find "$results" -name '*.trx' -exec grep -ho '<Counters [^>]*>' {} +)
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
+  failed=1  # the build or the test host failed before any test could report
+fi
+echo "${passed} passed, ${failed} failed, ${skipped} skipped"
+exit "$status"
