@@ -10,6 +10,8 @@ namespace AdminDashboard.Core.Aggregation;
 /// </summary>
 internal sealed class AggregatorWarmup(IServiceProvider services, IHostApplicationLifetime lifetime, ILogger<AggregatorWarmup> logger) : BackgroundService
 {
+    private const int MaxAttempts = 3;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         try
@@ -17,9 +19,14 @@ internal sealed class AggregatorWarmup(IServiceProvider services, IHostApplicati
             // After every hosted service has started: in embedded mode the services are listening by then.
             await Task.Delay(Timeout.Infinite, lifetime.ApplicationStarted).ContinueWith(_ => { }, TaskScheduler.Default);
             if (stoppingToken.IsCancellationRequested) return;
-            var aggregator = services.GetRequiredService<DashboardAggregator>();
-            var result = await aggregator.FanOutAsync(stoppingToken);
-            logger.LogInformation("Warm-up fan-out: {Sources}", string.Join(", ", result.Sources.Select(s => $"{s.Service} {s.Status} {s.LatencyMs} ms")));
+            // A cold process can miss the deadline on its first fan-out; a few tries get every path compiled.
+            for (var attempt = 1; attempt <= MaxAttempts; attempt++)
+            {
+                var result = await services.GetRequiredService<DashboardAggregator>().FanOutAsync(stoppingToken);
+                logger.LogInformation("Warm-up fan-out {Attempt}: {Sources}", attempt,
+                    string.Join(", ", result.Sources.Select(s => $"{s.Service} {s.Status} {s.LatencyMs} ms")));
+                if (result.Sources.All(s => s.Status == SourceStatus.Ok)) return;
+            }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {

@@ -14,6 +14,7 @@ public sealed class StatsApiTests(DashboardAppFactory app) : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await app.ClearFaultsAsync();
+        await app.EnsureWarmAsync();
         await app.ClearStatsCacheAsync();
     }
 

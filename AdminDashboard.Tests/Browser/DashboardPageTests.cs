@@ -15,6 +15,7 @@ public sealed class DashboardPageTests(DashboardAppFactory app, BrowserFixture b
     public async Task InitializeAsync()
     {
         await app.ClearFaultsAsync();
+        await app.EnsureWarmAsync();
         await app.ClearStatsCacheAsync();
         app.StartServer();
         _context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.ServerUrl.ToString() });
