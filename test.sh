@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs the whole test suite: unit, bunit, integration over real HTTP, and browser tests in headless Chromium.
+# Runs the whole test suite: unit, bunit, integration over real HTTP and against a real redis-server,
+# and browser tests in headless Chromium.
 # Installs what the tests need and is missing (Debian packages), then runs `dotnet test`.
 # Ends with one line: "N passed, N failed, N skipped".
 # Pass extra `dotnet test` arguments through, e.g. ./test.sh --filter "Category!=Browser".
@@ -10,6 +11,7 @@ as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; elif command -v sudo >/dev/null;
 
 apt_packages=()
 [ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] || apt_packages+=(chromium)
+[ -x "${REDIS_SERVER_PATH:-/usr/bin/redis-server}" ] || apt_packages+=(redis-server)
 if [ ${#apt_packages[@]} -gt 0 ]; then
   echo "Installing Debian packages: ${apt_packages[*]}"
   as_root apt-get update -qq

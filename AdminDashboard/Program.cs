@@ -25,6 +25,7 @@ app.UseAntiforgery();
 
 app.MapStaticAssets();
 app.MapDashboardApi();
+app.MapDashboardHealth();
 app.MapDashboardAuth();
 app.MapDashboardUi();
 

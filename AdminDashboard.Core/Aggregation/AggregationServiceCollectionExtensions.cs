@@ -15,6 +15,7 @@ public static class AggregationServiceCollectionExtensions
         services.AddMetrics();
         services.TryAddSingleton<DashboardMetrics>();
         services.AddTransient<DashboardAggregator>();
+        services.AddSingleton<LastKnownGoodStore>();
         services.AddSingleton<DashboardStatsService>();
         services.AddHostedService<AggregatorWarmup>();
         return services;

@@ -46,7 +46,8 @@ public sealed class DashboardAggregator(
     {
         var started = Stopwatch.GetTimestamp();
         ServiceResult<T> Result(SourceStatus status, T? value, string? error) =>
-            new(service, status, value, error, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds, time.GetUtcNow());
+            new(service, status, value, error, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds,
+                status == SourceStatus.Ok ? time.GetUtcNow() : null);
         ServiceResult<T> result;
         try
         {
@@ -91,7 +92,9 @@ public sealed class DashboardAggregator(
     /// <summary>Builds the envelope of the seed from a fan-out.</summary>
     public static ApiEnvelope<DashboardStats> BuildEnvelope(DashboardFanOut f, DateTimeOffset timestamp, long responseTimeMs, bool fromCache)
     {
-        var warnings = f.Sources.Where(s => s.Status != SourceStatus.Ok).Select(Warning).ToList();
+        var sources = f.Sources.Select(s => s.Status == SourceStatus.Stale && s.AsOf is { } asOf
+            ? s with { AgeSeconds = Math.Max(0, (long)(timestamp - asOf).TotalSeconds) } : s).ToList();
+        var warnings = sources.Where(s => s.Status != SourceStatus.Ok).Select(Warning).ToList();
         var p = f.Patients.Value;
         var d = f.Doctors.Value;
         var a = f.Appointments.Value;
@@ -100,12 +103,21 @@ public sealed class DashboardAggregator(
         var data = new DashboardStats(
             p?.TotalPatients, d?.ActiveDoctors, a?.Today.Total, b?.RevenueToday,
             p, d, a, b, m, Derive(a, b), timestamp, responseTimeMs, fromCache);
-        var okCount = f.Sources.Count(s => s.Status == SourceStatus.Ok);
-        return new ApiEnvelope<DashboardStats>(Success: okCount > 0, data, warnings, Partial: warnings.Count > 0, f.Sources);
+        var withFigures = sources.Count(s => s.Status is SourceStatus.Ok or SourceStatus.Stale);
+        return new ApiEnvelope<DashboardStats>(Success: withFigures > 0, data, warnings, Partial: warnings.Count > 0, sources);
     }
 
-    /// <summary>The seed's wording, followed by the reason in words an admin understands.</summary>
-    public static string Warning(SourceReport source) => $"{source.DisplayName} service temporarily unavailable: {source.Error}";
+    /// <summary>The seed's wording, followed by the reason in words an admin understands; for stale figures, their age.</summary>
+    public static string Warning(SourceReport source) => source.Status == SourceStatus.Stale
+        ? $"{source.DisplayName} figures are {DescribeAge(source.AgeSeconds ?? 0)} old: service unavailable"
+        : $"{source.DisplayName} service temporarily unavailable: {source.Error}";
+
+    public static string DescribeAge(long seconds) => seconds switch
+    {
+        < 60 => $"{seconds} s",
+        < 3600 => $"{seconds / 60} min",
+        _ => $"{seconds / 3600} h {seconds % 3600 / 60} min",
+    };
 
     public static DerivedMetrics Derive(AppointmentStats? a, BillingStats? b)
     {

@@ -28,6 +28,11 @@ public sealed class DashboardMetrics : IDisposable
         _upstreamLatency.Record(elapsedMs, tags);
     }
 
+    /// <summary>1 while the shared Redis cache answers, 0 while the in-process fallback stands in.</summary>
+    public void ObserveRedisAvailability(Func<bool> available) =>
+        _meter.CreateObservableGauge("dashboard.cache.redis.available", () => available() ? 1 : 0,
+            description: "1 when the Redis cache is in use, 0 while the in-process fallback serves");
+
     public void RecordCacheLookup(string keyFamily, string result) =>
         _cacheLookups.Add(1, new TagList { { "family", keyFamily }, { "result", result } });
 

@@ -6,11 +6,12 @@ using Microsoft.Extensions.Options;
 namespace AdminDashboard.Core.Aggregation;
 
 /// <summary>
-/// The stats the API and the page both show: cached under <c>admin:stats:v1</c>, fanned out on a miss.
-/// A complete aggregate is kept for the full TTL, a partial one only briefly.
+/// The stats the API and the page both show: cached under <c>admin:stats:v1</c>, fanned out on a miss, a failed
+/// service's section replaced by its last-known-good one marked stale. A complete aggregate is kept for the full
+/// TTL, a partial one only briefly, so a service that recovers shows up within seconds.
 /// </summary>
 public sealed class DashboardStatsService(
-    IServiceProvider services, SingleFlightLoader loader, IOptions<AggregationOptions> options, TimeProvider time)
+    IServiceProvider services, SingleFlightLoader loader, LastKnownGoodStore lastKnownGood, IOptions<AggregationOptions> options, TimeProvider time)
 {
     public async Task<ApiEnvelope<DashboardStats>> GetStatsAsync(CancellationToken cancellationToken)
     {
@@ -25,7 +26,7 @@ public sealed class DashboardStatsService(
         var started = Stopwatch.GetTimestamp();
         // Typed HTTP clients are transient: resolve them per fan-out so handler rotation keeps working.
         var aggregator = services.GetRequiredService<DashboardAggregator>();
-        var fanOut = await aggregator.FanOutAsync(CancellationToken.None);
+        var fanOut = await lastKnownGood.ApplyAsync(await aggregator.FanOutAsync(CancellationToken.None), CancellationToken.None);
         var elapsed = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         var envelope = DashboardAggregator.BuildEnvelope(fanOut, time.GetUtcNow(), elapsed, fromCache: false);
         var o = options.Value;

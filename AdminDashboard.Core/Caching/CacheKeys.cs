@@ -1,16 +1,49 @@
+using AdminDashboard.Core.Upstream;
+
 namespace AdminDashboard.Core.Caching;
 
-/// <summary>The seed's cache keys and the family each belongs to (for metrics and invalidation). One place names them.</summary>
+/// <summary>The seed's cache keys, their families and TTLs. The one place that names them.</summary>
 public static class CacheKeys
 {
     public const string Stats = "admin:stats:v1";
 
-    /// <summary>Family of a key: its first two segments (<c>admin:stats</c>, <c>admin:patients</c>).</summary>
-    public static string FamilyOf(string key)
+    public static string PatientGrowth(int days) => $"admin:patients:growth:{days}";
+    public static string AppointmentTrends(int days) => $"admin:appointments:trends:{days}";
+    public static string TopDoctors(int count) => $"admin:doctors:top:{count}";
+    public static string RevenueByDay(int days) => $"admin:revenue:daily:{days}";
+    public static string MedicineStock => "admin:medicine:stock";
+    public const string SystemHealth = "admin:system:health";
+
+    /// <summary>Last-known-good section of one service: kept long, served marked stale when the service fails.</summary>
+    public static string LastKnownGood(UpstreamService service) => $"admin:lkg:{service.WireName()}";
+
+    /// <summary>Generation counter of a key family, bumped by every invalidation of that family.</summary>
+    public static string Generation(string family) => $"admin:generation:{family}";
+
+    /// <summary>Family of a key or pattern: its first two segments (<c>admin:stats</c>, <c>admin:patients</c>).</summary>
+    public static string FamilyOf(string keyOrPattern)
     {
-        var first = key.IndexOf(':');
-        if (first < 0) return key;
-        var second = key.IndexOf(':', first + 1);
-        return second < 0 ? key : key[..second];
+        var first = keyOrPattern.IndexOf(':');
+        if (first < 0) return keyOrPattern;
+        var second = keyOrPattern.IndexOf(':', first + 1);
+        return second < 0 ? keyOrPattern : keyOrPattern[..second];
     }
+
+    /// <summary>
+    /// How long each family lives, by how fast it changes. Events invalidate sooner; the TTL is the backstop.
+    /// </summary>
+    public static IReadOnlyDictionary<string, TimeSpan> TimeToLive { get; } = new Dictionary<string, TimeSpan>
+    {
+        ["admin:stats"] = TimeSpan.FromSeconds(30),          // headline KPIs move with every visit
+        ["admin:appointments"] = TimeSpan.FromMinutes(2),    // trends by day: today's bar moves, the rest do not
+        ["admin:revenue"] = TimeSpan.FromMinutes(1),         // today's revenue moves with every payment
+        ["admin:patients"] = TimeSpan.FromMinutes(5),        // growth by day: a few registrations an hour
+        ["admin:doctors"] = TimeSpan.FromMinutes(10),        // rankings change slowly
+        ["admin:medicine"] = TimeSpan.FromMinutes(2),        // stock moves with dispensing
+        ["admin:system"] = TimeSpan.FromSeconds(10),         // health must be near-live
+        ["admin:lkg"] = TimeSpan.FromHours(24),              // last-known-good: served only marked stale
+    };
+
+    public static TimeSpan TtlOf(string key) =>
+        TimeToLive.TryGetValue(FamilyOf(key), out var ttl) ? ttl : TimeSpan.FromSeconds(30);
 }

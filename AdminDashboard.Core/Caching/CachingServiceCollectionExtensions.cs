@@ -7,14 +7,25 @@ namespace AdminDashboard.Core.Caching;
 
 public static class CachingServiceCollectionExtensions
 {
+    /// <summary>The cache: in-process by default (embedded mode), Redis with an in-process fallback when <c>Cache:Provider=Redis</c>.</summary>
     public static IServiceCollection AddDashboardCaching(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<CacheOptions>().Bind(configuration.GetSection(CacheOptions.SectionName)).ValidateOnStart();
+        services.AddOptions<CacheOptions>()
+            .Bind(configuration.GetSection(CacheOptions.SectionName))
+            .Configure(o => o.RedisConnectionString = configuration.GetConnectionString(CacheOptions.ConnectionStringName))
+            .ValidateOnStart();
         services.AddSingleton<IValidateOptions<CacheOptions>, ValidateCacheOptions>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<MemoryDashboardCache>();
-        services.AddSingleton<IDashboardCache>(sp => sp.GetRequiredService<MemoryDashboardCache>());
+        services.AddSingleton<RedisConnection>();
+        services.AddSingleton<RedisDashboardCache>();
+        services.AddSingleton<ResilientDashboardCache>();
+        services.AddSingleton<IDashboardCache>(sp =>
+            sp.GetRequiredService<IOptions<CacheOptions>>().Value.Provider == CacheProvider.Redis
+                ? sp.GetRequiredService<ResilientDashboardCache>()
+                : sp.GetRequiredService<MemoryDashboardCache>());
         services.AddSingleton<SingleFlightLoader>();
+        services.AddHealthChecks().AddCheck<CacheHealthCheck>("cache");
         return services;
     }
 }

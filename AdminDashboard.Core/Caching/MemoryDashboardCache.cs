@@ -2,12 +2,17 @@ using System.Collections.Concurrent;
 
 namespace AdminDashboard.Core.Caching;
 
-/// <summary>In-process implementation for embedded mode: the same keys and TTLs as Redis, nothing shared between instances.</summary>
+/// <summary>
+/// In-process implementation: the cache of embedded mode, and the fallback layer when Redis is unavailable.
+/// Same keys, TTLs and generations as Redis; nothing shared between instances.
+/// </summary>
 public sealed class MemoryDashboardCache(TimeProvider time) : IDashboardCache
 {
     private sealed record Entry(object Value, DateTimeOffset ExpiresAt);
 
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, long> _generations = new(StringComparer.Ordinal);
+    private readonly Lock _writeLock = new();
 
     public ValueTask<T?> GetAsync<T>(string key, CancellationToken cancellationToken) where T : class
     {
@@ -27,23 +32,43 @@ public sealed class MemoryDashboardCache(TimeProvider time) : IDashboardCache
         return ValueTask.CompletedTask;
     }
 
-    public ValueTask<bool> RemoveAsync(string key, CancellationToken cancellationToken) =>
-        ValueTask.FromResult(_entries.TryRemove(key, out _));
+    public ValueTask<bool> SetIfGenerationAsync<T>(string key, T value, TimeSpan ttl, long generation, CancellationToken cancellationToken) where T : class
+    {
+        // The check and the write happen under the lock invalidations take, so none can slip in between.
+        lock (_writeLock)
+        {
+            if (_generations.GetValueOrDefault(CacheKeys.FamilyOf(key)) != generation) return ValueTask.FromResult(false);
+            SetAsync(key, value, ttl, cancellationToken);
+            return ValueTask.FromResult(ttl > TimeSpan.Zero);
+        }
+    }
+
+    public ValueTask<long> GetGenerationAsync(string family, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(_generations.GetValueOrDefault(family));
+
+    public ValueTask<bool> RemoveAsync(string key, CancellationToken cancellationToken)
+    {
+        lock (_writeLock)
+        {
+            _generations.AddOrUpdate(CacheKeys.FamilyOf(key), 1, (_, g) => g + 1);
+            return ValueTask.FromResult(_entries.TryRemove(key, out _));
+        }
+    }
 
     public ValueTask<long> RemoveByPatternAsync(string pattern, CancellationToken cancellationToken)
     {
         long removed = 0;
-        foreach (var key in _entries.Keys)
+        lock (_writeLock)
         {
-            if (GlobPattern.IsMatch(pattern, key) && _entries.TryRemove(key, out _))
-                removed++;
+            _generations.AddOrUpdate(CacheKeys.FamilyOf(pattern), 1, (_, g) => g + 1);
+            foreach (var key in _entries.Keys)
+            {
+                if (GlobPattern.IsMatch(pattern, key) && _entries.TryRemove(key, out _))
+                    removed++;
+            }
         }
         return ValueTask.FromResult(removed);
     }
-
-    /// <summary>Remaining time to live of a key, as Redis' TTL would report it; null when absent.</summary>
-    public TimeSpan? TimeToLive(string key) =>
-        _entries.TryGetValue(key, out var e) && e.ExpiresAt > time.GetUtcNow() ? e.ExpiresAt - time.GetUtcNow() : null;
 }
 
 /// <summary>The subset of Redis glob patterns the dashboard uses: <c>*</c> and <c>?</c>.</summary>

@@ -4,8 +4,9 @@ using AdminDashboard.Core.Aggregation;
 namespace AdminDashboard.Core.Caching;
 
 /// <summary>
-/// Cache-aside with one load per key at a time in this process: concurrent misses on a cold key share one load
-/// instead of each fanning out to the services.
+/// Cache-aside with one load per key and generation at a time in this process: concurrent misses on a cold key
+/// share one load instead of each fanning out to the services. The load's result is written only if no
+/// invalidation of the key's family happened since the load started.
 /// </summary>
 public sealed class SingleFlightLoader(IDashboardCache cache, DashboardMetrics metrics)
 {
@@ -23,23 +24,28 @@ public sealed class SingleFlightLoader(IDashboardCache cache, DashboardMetrics m
         }
         metrics.RecordCacheLookup(family, "miss");
 
-        var flight = _inFlight.GetOrAdd(key, _ => new Lazy<Task<object>>(() => LoadAndStoreAsync(key, load)));
+        // Read after the miss, before the load: an invalidation from here on makes the write a no-op,
+        // and requests after an invalidation start a new flight instead of joining an older one.
+        var generation = await cache.GetGenerationAsync(family, cancellationToken);
+        var flightKey = $"{key}#{generation}";
+        var flight = _inFlight.GetOrAdd(flightKey, _ => new Lazy<Task<object>>(() => LoadAndStoreAsync(flightKey, key, generation, load)));
         // The load itself is not tied to this caller: one caller giving up must not cancel it for the others.
         var value = await flight.Value.WaitAsync(cancellationToken);
         return ((T)value, false);
     }
 
-    private async Task<object> LoadAndStoreAsync<T>(string key, Func<Task<(T Value, TimeSpan Ttl)>> load) where T : class
+    private async Task<object> LoadAndStoreAsync<T>(string flightKey, string key, long generation, Func<Task<(T Value, TimeSpan Ttl)>> load)
+        where T : class
     {
         try
         {
             var (value, ttl) = await load();
-            await cache.SetAsync(key, value, ttl, CancellationToken.None);
+            await cache.SetIfGenerationAsync(key, value, ttl, generation, CancellationToken.None);
             return value;
         }
         finally
         {
-            _inFlight.TryRemove(key, out _);
+            _inFlight.TryRemove(flightKey, out _);
         }
     }
 }

@@ -8,11 +8,11 @@ public sealed class PartialBannerTests : MudBunitContext
 {
     private static readonly IReadOnlyList<SourceReport> BillingTimedOut =
     [
-        new("patients", "Patients", SourceStatus.Ok, 12, DateTimeOffset.UtcNow, null),
-        new("doctors", "Doctors", SourceStatus.Ok, 10, DateTimeOffset.UtcNow, null),
-        new("appointments", "Appointments", SourceStatus.Ok, 14, DateTimeOffset.UtcNow, null),
-        new("billing", "Billing", SourceStatus.Timeout, 250, null, "no answer within 250 ms"),
-        new("medicine", "Pharmacy", SourceStatus.Ok, 9, DateTimeOffset.UtcNow, null),
+        new("patients", "Patients", SourceStatus.Ok, 12, DateTimeOffset.UtcNow, null, null),
+        new("doctors", "Doctors", SourceStatus.Ok, 10, DateTimeOffset.UtcNow, null, null),
+        new("appointments", "Appointments", SourceStatus.Ok, 14, DateTimeOffset.UtcNow, null, null),
+        new("billing", "Billing", SourceStatus.Timeout, 250, null, null, "no answer within 250 ms"),
+        new("medicine", "Pharmacy", SourceStatus.Ok, 9, DateTimeOffset.UtcNow, null, null),
     ];
 
     [Fact]
@@ -26,6 +26,20 @@ public sealed class PartialBannerTests : MudBunitContext
         Assert.Equal("1 of 5 sources unavailable: Billing timed out", banner.Find("[data-testid=partial-summary]").TextContent.Trim());
         var warning = Assert.Single(banner.FindAll("[data-testid=partial-warning]"));
         Assert.Equal("Billing service temporarily unavailable: no answer within 250 ms", warning.TextContent.Trim());
+    }
+
+    [Fact]
+    public void Partial_banner_says_how_old_stale_figures_are()
+    {
+        var sources = BillingTimedOut.Select(s => s.Service == "billing"
+            ? s with { Status = SourceStatus.Stale, AsOf = DateTimeOffset.UtcNow.AddMinutes(-4), AgeSeconds = 245 } : s).ToList();
+        var banner = Render<PartialBanner>(p => p
+            .Add(c => c.Partial, true)
+            .Add(c => c.Warnings, ["Billing figures are 4 min old: service unavailable"])
+            .Add(c => c.Sources, sources));
+
+        Assert.Equal("1 of 5 sources stale: Billing failed, showing figures 4 min old", banner.Find("[data-testid=partial-summary]").TextContent.Trim());
+        Assert.Equal("Billing figures are 4 min old: service unavailable", banner.Find("[data-testid=partial-warning]").TextContent.Trim());
     }
 
     [Fact]

@@ -77,6 +77,22 @@ public sealed class DashboardAppFactory : WebApplicationFactory<Program>
         response.EnsureSuccessStatusCode();
     }
 
+    /// <summary>How many admin (stats) requests a service has answered since it started.</summary>
+    public async Task<long> AdminRequestsAsync(UpstreamService service)
+    {
+        using var client = CreateServiceClient(service);
+        var body = await client.GetFromJsonAsync<System.Text.Json.JsonElement>("/v1/internal/requests");
+        return body.GetProperty("adminRequests").GetInt64();
+    }
+
+    public async Task<System.Text.Json.JsonElement> GetStatsAsync()
+    {
+        using var client = CreateApiClient(TestTokens.Admin());
+        using var response = await client.GetAsync("/v1/admin/dashboard/stats");
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+    }
+
     public async Task ClearFaultsAsync()
     {
         foreach (var service in UpstreamServiceNames.All)

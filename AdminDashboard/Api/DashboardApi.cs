@@ -36,4 +36,21 @@ public static class DashboardApi
             .WithSummary("Aggregated KPIs of the five hospital services, with per-service sources and warnings.");
         return app;
     }
+
+    /// <summary>
+    /// <c>/health</c> for probes and load balancers: overall status and each check's status and description,
+    /// nothing else (no data, no exception text). Degraded still answers 200: the dashboard is serving.
+    /// </summary>
+    public static WebApplication MapDashboardHealth(this WebApplication app)
+    {
+        app.MapHealthChecks("/health", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions
+        {
+            ResponseWriter = (context, report) => context.Response.WriteAsJsonAsync(new
+            {
+                status = report.Status.ToString(),
+                checks = report.Entries.ToDictionary(e => e.Key, e => new { status = e.Value.Status.ToString(), e.Value.Description }),
+            }),
+        });
+        return app;
+    }
 }

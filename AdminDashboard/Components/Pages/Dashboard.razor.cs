@@ -79,6 +79,10 @@ public sealed partial class Dashboard : IDisposable
     private SourceReport? SourceOf(UpstreamService service) =>
         _stats?.Sources.FirstOrDefault(s => s.Service == service.WireName());
 
+    private string? StaleText(UpstreamService service) => SourceOf(service) is { Status: SourceStatus.Stale } source
+        ? $"{DashboardAggregator.DescribeAge(source.AgeSeconds ?? 0)} old: service unavailable"
+        : null;
+
     private static string Unavailable(UpstreamService service) => $"{service.DisplayName()} service unavailable";
 
     private static string? Count(long? value) => value is null ? null : Formats.Count(value);

@@ -42,6 +42,7 @@ public static class HospitalServiceApp
         builder.Services.AddSingleton<HospitalClock>();
         builder.Services.AddSingleton(new InternalRequestGuard(gatewaySecret));
         builder.Services.AddSingleton<FaultSwitch>();
+        builder.Services.AddSingleton<StatsRequestCounter>();
         ServiceEndpoints.AddStore(builder.Services, service);
 
         var app = builder.Build();
@@ -55,10 +56,14 @@ public static class HospitalServiceApp
         app.MapGet("/health", () => Results.Ok(new { status = "ok", service = service.ToString() }));
 
         var guarded = app.MapGroup("/v1").AddEndpointFilter<InternalRequestFilter>();
-        var admin = guarded.MapGroup("/admin").AddEndpointFilter<FaultInjectionFilter>();
+        var counter = app.Services.GetRequiredService<StatsRequestCounter>();
+        var admin = guarded.MapGroup("/admin")
+            .AddEndpointFilter((context, next) => { counter.Increment(); return next(context); })
+            .AddEndpointFilter<FaultInjectionFilter>();
         ServiceEndpoints.MapStats(admin, service);
         ServiceEndpoints.MapWrites(guarded, service);
 
+        guarded.MapGet("/internal/requests", (StatsRequestCounter counter) => Results.Ok(new { adminRequests = counter.Count }));
         guarded.MapGet("/internal/faults", (FaultSwitch faults) => Results.Ok(ToWire(faults.Current)));
         guarded.MapPut("/internal/faults", (FaultRequest request, FaultSwitch faults) =>
         {
@@ -82,6 +87,16 @@ public static class HospitalServiceApp
     }
 
     private static object ToWire(FaultSettings s) => new { mode = s.Mode.ToString().ToLowerInvariant(), delayMs = s.DelayMs };
+}
+
+/// <summary>Counts requests to the admin (stats) endpoints, so tests and demos can see how often the dashboard calls.</summary>
+public sealed class StatsRequestCounter
+{
+    private long _count;
+
+    public long Count => Interlocked.Read(ref _count);
+
+    public void Increment() => Interlocked.Increment(ref _count);
 }
 
 /// <summary>Sends an embedded service's logs to the host's logger factory under the service's name; never disposes it.</summary>
