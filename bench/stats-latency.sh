@@ -14,7 +14,7 @@ dotnet build AdminDashboard -c Release -v q -nologo >/dev/null
 dotnet run --no-build -c Release --no-launch-profile --project AdminDashboard --urls "http://127.0.0.1:$PORT" >/tmp/bench-app.log 2>&1 &
 APP=$!
 trap 'kill $APP 2>/dev/null || true' EXIT
-TOKEN=$(dotnet user-jwts create --project AdminDashboard --role Admin --audience "http://127.0.0.1:$PORT" --output token)
+TOKEN=$(dotnet user-jwts create --project AdminDashboard --role Admin --output token)
 # The signing key is read at start-up; it exists before the app has finished starting only on a second run.
 kill $APP; wait $APP 2>/dev/null || true
 dotnet run --no-build -c Release --no-launch-profile --project AdminDashboard --urls "http://127.0.0.1:$PORT" >/tmp/bench-app.log 2>&1 &

@@ -17,7 +17,8 @@ internal sealed class AggregatorWarmup(IServiceProvider services, IHostApplicati
         try
         {
             // After every hosted service has started: in embedded mode the services are listening by then.
-            await Task.Delay(Timeout.Infinite, lifetime.ApplicationStarted).ContinueWith(_ => { }, TaskScheduler.Default);
+            using var startedOrStopping = CancellationTokenSource.CreateLinkedTokenSource(lifetime.ApplicationStarted, stoppingToken);
+            await Task.Delay(Timeout.Infinite, startedOrStopping.Token).ContinueWith(_ => { }, TaskScheduler.Default);
             if (stoppingToken.IsCancellationRequested) return;
             // A cold process can miss the deadline on its first fan-out; a few tries get every path compiled.
             for (var attempt = 1; attempt <= MaxAttempts; attempt++)

@@ -59,8 +59,9 @@ public sealed class DashboardAggregator(
         {
             throw;
         }
-        catch (OperationCanceledException) when (deadline.IsCancellationRequested)
+        catch (OperationCanceledException)
         {
+            // The deadline, or any other clock below it: either way the service did not answer in time.
             result = Result(SourceStatus.Timeout, null, $"no answer within {options.Value.DeadlineMs} ms");
         }
         catch (UpstreamException e)

@@ -13,10 +13,11 @@ namespace AdminDashboard.Core.Aggregation;
 public sealed class DashboardStatsService(
     IServiceProvider services, SingleFlightLoader loader, LastKnownGoodStore lastKnownGood, IOptions<AggregationOptions> options, TimeProvider time)
 {
-    public async Task<ApiEnvelope<DashboardStats>> GetStatsAsync(CancellationToken cancellationToken)
+    /// <param name="refresh">Fetch from the services now (and update the cache) instead of reading the cache: an admin's "Refresh".</param>
+    public async Task<ApiEnvelope<DashboardStats>> GetStatsAsync(CancellationToken cancellationToken, bool refresh = false)
     {
         var started = Stopwatch.GetTimestamp();
-        var (envelope, fromCache) = await loader.GetOrLoadAsync(CacheKeys.Stats, LoadAsync, cancellationToken);
+        var (envelope, fromCache) = await loader.GetOrLoadAsync(CacheKeys.Stats, LoadAsync, cancellationToken, bypassCache: refresh);
         var elapsed = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         return envelope with { Data = envelope.Data! with { ResponseTime = elapsed, FromCache = fromCache } };
     }

@@ -13,16 +13,19 @@ public sealed class SingleFlightLoader(IDashboardCache cache, DashboardMetrics m
     private readonly ConcurrentDictionary<string, Lazy<Task<object>>> _inFlight = new(StringComparer.Ordinal);
 
     public async Task<(T Value, bool FromCache)> GetOrLoadAsync<T>(
-        string key, Func<Task<(T Value, TimeSpan Ttl)>> load, CancellationToken cancellationToken) where T : class
+        string key, Func<Task<(T Value, TimeSpan Ttl)>> load, CancellationToken cancellationToken, bool bypassCache = false) where T : class
     {
         var family = CacheKeys.FamilyOf(key);
-        var cached = await cache.GetAsync<T>(key, cancellationToken);
-        if (cached is not null)
+        if (!bypassCache)
         {
-            metrics.RecordCacheLookup(family, "hit");
-            return (cached, true);
+            var cached = await cache.GetAsync<T>(key, cancellationToken);
+            if (cached is not null)
+            {
+                metrics.RecordCacheLookup(family, "hit");
+                return (cached, true);
+            }
         }
-        metrics.RecordCacheLookup(family, "miss");
+        metrics.RecordCacheLookup(family, bypassCache ? "refresh" : "miss");
 
         // Read after the miss, before the load: an invalidation from here on makes the write a no-op,
         // and requests after an invalidation start a new flight instead of joining an older one.

@@ -29,8 +29,8 @@ public static class UpstreamServiceCollectionExtensions
         services.AddHttpClient<TClient>((sp, http) =>
             {
                 http.BaseAddress = sp.GetRequiredService<IOptions<UpstreamOptions>>().Value.For(service).BaseUrl;
-                // A backstop only: the aggregator's overall deadline ends a fan-out long before this.
-                http.Timeout = TimeSpan.FromSeconds(10);
+                // The aggregator's overall deadline ends each call; no second, shorter clock here.
+                http.Timeout = Timeout.InfiniteTimeSpan;
             })
             .AddHttpMessageHandler<InternalRequestHandler>();
     }

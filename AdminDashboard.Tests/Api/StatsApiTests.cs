@@ -110,6 +110,7 @@ public sealed class StatsApiTests(DashboardAppFactory app) : IAsyncLifetime
     public async Task Injected_billing_fault_makes_the_next_response_partial_and_clearing_it_makes_it_whole()
     {
         await app.SetFaultAsync(UpstreamService.Billing, "error");
+        await app.ClearLastKnownGoodAsync();
 
         var broken = await GetStatsAsync();
 
@@ -130,6 +131,7 @@ public sealed class StatsApiTests(DashboardAppFactory app) : IAsyncLifetime
     public async Task Stats_answer_within_the_deadline_when_billing_hangs()
     {
         await app.SetFaultAsync(UpstreamService.Billing, "hang");
+        await app.ClearLastKnownGoodAsync();
         using var client = app.CreateApiClient(TestTokens.Admin());
 
         var started = System.Diagnostics.Stopwatch.StartNew();
@@ -141,16 +143,38 @@ public sealed class StatsApiTests(DashboardAppFactory app) : IAsyncLifetime
         Assert.True(body.GetProperty("partial").GetBoolean());
         var billing = body.GetProperty("sources").EnumerateArray().Single(s => s.GetProperty("service").GetString() == "billing");
         Assert.Equal("timeout", billing.GetProperty("status").GetString());
+        Assert.InRange(billing.GetProperty("latencyMs").GetInt64(), 240, 400);
         // Default deadline 250 ms; generous margin for a loaded 2-core CI machine, still far below the seed's 5 s.
         Assert.InRange(started.ElapsedMilliseconds, 0, 1000);
+    }
+
+    [Fact]
+    public async Task A_failing_service_is_shown_with_its_last_known_good_figures_marked_stale()
+    {
+        var whole = await GetStatsAsync();
+        await app.SetFaultAsync(UpstreamService.Billing, "hang");
+        await app.ClearStatsCacheAsync();
+
+        var body = await GetStatsAsync();
+
+        Assert.True(body.GetProperty("partial").GetBoolean());
+        Assert.Equal(whole.GetProperty("data").GetProperty("revenueToday").GetInt64(), body.GetProperty("data").GetProperty("revenueToday").GetInt64());
+        var billing = body.GetProperty("sources").EnumerateArray().Single(s => s.GetProperty("service").GetString() == "billing");
+        Assert.Equal("stale", billing.GetProperty("status").GetString());
+        Assert.Equal("no answer within 250 ms", billing.GetProperty("error").GetString());
+        Assert.Matches(@"^Billing figures are \d+ (s|min) old: service unavailable$", Assert.Single(body.GetProperty("warnings").EnumerateArray()).GetString());
     }
 
     [Fact]
     public async Task A_partial_aggregate_is_cached_only_briefly()
     {
         await app.SetFaultAsync(UpstreamService.Billing, "error");
-        await GetStatsAsync();
+        await app.ClearLastKnownGoodAsync();
+        var partial = await GetStatsAsync();
+        var cachedPartial = await GetStatsAsync();
         await app.ClearFaultsAsync();
+        Assert.True(partial.GetProperty("partial").GetBoolean());
+        Assert.True(cachedPartial.GetProperty("data").GetProperty("fromCache").GetBoolean());
 
         // PartialStatsTtlSeconds is 3 by default: the recovered service shows up within seconds, not after 30.
         await Task.Delay(TimeSpan.FromSeconds(3.2));

@@ -68,6 +68,7 @@ public sealed class DashboardPageTests(DashboardAppFactory app, BrowserFixture b
         await KpiValueAsync(page, "total-patients");
 
         await app.SetFaultAsync(UpstreamService.Billing, "error");
+        await app.ClearLastKnownGoodAsync();
         await app.ClearStatsCacheAsync();
         await page.ClickAsync("[data-testid=refresh]");
 
@@ -85,5 +86,25 @@ public sealed class DashboardPageTests(DashboardAppFactory app, BrowserFixture b
         await page.ClickAsync("[data-testid=refresh]");
         await banner.WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Detached });
         Assert.NotEqual("--", await KpiValueAsync(page, "revenue-today"));
+    }
+
+    [Fact]
+    public async Task Billing_failure_after_a_good_answer_shows_the_old_revenue_marked_with_its_age()
+    {
+        var page = await SignInAsync();
+        var revenue = await KpiValueAsync(page, "revenue-today");
+
+        await app.SetFaultAsync(UpstreamService.Billing, "hang");
+        await app.ClearStatsCacheAsync();
+        await page.ClickAsync("[data-testid=refresh]");
+
+        var banner = page.Locator("[data-testid=partial-banner]");
+        await banner.WaitForAsync();
+        Assert.Matches(@"1 of 5 sources stale: Billing failed, showing figures \d+ (s|min) old", await banner.InnerTextAsync());
+        Assert.Equal(revenue, await KpiValueAsync(page, "revenue-today"));
+        Assert.Matches(@"\d+ (s|min) old: service unavailable", await page.Locator("[data-kpi=revenue-today] [data-testid=kpi-stale]").InnerTextAsync());
+        Assert.Contains("stale", await page.Locator("[data-section=revenue] [data-testid=section-status]").InnerTextAsync());
+        Directory.CreateDirectory("TestResults");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = "TestResults/dashboard-stale.png", FullPage = true });
     }
 }

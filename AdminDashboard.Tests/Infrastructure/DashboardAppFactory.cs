@@ -28,6 +28,9 @@ public sealed class DashboardAppFactory : WebApplicationFactory<Program>
 
     public Uri ServiceUrl(UpstreamService service) => new($"http://127.0.0.1:{_ports[1 + (int)service]}");
 
+    /// <summary>False to validate tokens with the app's own configuration (the keys dotnet user-jwts writes).</summary>
+    public bool UseTestSigningKey { get; init; } = true;
+
     /// <summary>Extra configuration a test class needs (e.g. a shorter deadline).</summary>
     public Dictionary<string, string?> Settings { get; } = new();
 
@@ -40,6 +43,7 @@ public sealed class DashboardAppFactory : WebApplicationFactory<Program>
             builder.UseSetting($"Upstream:{service}:BaseUrl", ServiceUrl(service).ToString());
         foreach (var (key, value) in Settings)
             builder.UseSetting(key, value);
+        if (!UseTestSigningKey) return;
         builder.ConfigureTestServices(services =>
         {
             services.PostConfigure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, o =>
@@ -119,6 +123,10 @@ public sealed class DashboardAppFactory : WebApplicationFactory<Program>
         }
         await ClearStatsCacheAsync();
     }
+
+    /// <summary>Forgets every service's last-known-good section, so a failing service shows as missing, not stale.</summary>
+    public async Task ClearLastKnownGoodAsync() =>
+        await Services.GetRequiredService<IDashboardCache>().RemoveByPatternAsync("admin:lkg:*", CancellationToken.None);
 
     public async Task ClearStatsCacheAsync() =>
         await Services.GetRequiredService<IDashboardCache>().RemoveAsync(CacheKeys.Stats, CancellationToken.None);

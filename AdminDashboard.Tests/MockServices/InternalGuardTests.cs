@@ -23,7 +23,9 @@ public sealed class InternalGuardTests(DashboardAppFactory app) : IAsyncLifetime
         using var response = await client.GetAsync($"/v1/admin/{service.PathSegment()}/stats");
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         var body = await response.Content.ReadAsStringAsync();
+        Assert.DoesNotContain("asOf", body, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("total", body, StringComparison.OrdinalIgnoreCase);
     }
 
@@ -52,6 +54,15 @@ public sealed class InternalGuardTests(DashboardAppFactory app) : IAsyncLifetime
 
         Assert.Equal(before.GetProperty("totalPatients").GetInt32() + 1, after.GetProperty("totalPatients").GetInt32());
         Assert.Equal(before.GetProperty("newToday").GetInt32() + 1, after.GetProperty("newToday").GetInt32());
+    }
+
+    [Fact]
+    public async Task A_refused_caller_gets_401_before_its_body_is_even_read()
+    {
+        using var client = app.CreateServiceClient(UpstreamService.Patients, secret: null);
+        using var response = await client.PostAsync("/v1/patients", new StringContent("not json", System.Text.Encoding.UTF8, "text/plain"));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
 
     [Fact]

@@ -41,12 +41,24 @@ public static class AuthExtensions
                 o.AccessDeniedPath = AuthPolicies.AccessDeniedPath;
                 o.SlidingExpiration = true;
                 o.ExpireTimeSpan = TimeSpan.FromHours(8);
+                // The API answers with status codes (problem details), never with a redirect to a page.
+                o.Events.OnRedirectToLogin = context => ApiStatusOrRedirect(context, StatusCodes.Status401Unauthorized);
+                o.Events.OnRedirectToAccessDenied = context => ApiStatusOrRedirect(context, StatusCodes.Status403Forbidden);
             });
 
         services.AddAuthorizationBuilder()
             .AddPolicy(AuthPolicies.Admin, p => p.RequireAuthenticatedUser().RequireRole(AuthPolicies.AdminRole));
         services.AddCascadingAuthenticationState();
         return services;
+    }
+
+    private static Task ApiStatusOrRedirect(RedirectContext<CookieAuthenticationOptions> context, int status)
+    {
+        if (context.Request.Path.StartsWithSegments("/v1"))
+            context.Response.StatusCode = status;
+        else
+            context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
     }
 
     /// <summary>A bearer header means a tool; an API call without one is a tool too, unless the browser's cookie is there.</summary>
@@ -78,8 +90,10 @@ public static class AuthExtensions
             await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity));
             return Results.LocalRedirect(IsLocal(returnUrl) ? returnUrl! : "/");
         });
-        account.MapPost("/logout", async (HttpContext context) =>
+        account.MapPost("/logout", async (HttpContext context, Microsoft.AspNetCore.Antiforgery.IAntiforgery antiforgery) =>
         {
+            if (!await antiforgery.IsRequestValidAsync(context))
+                return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Sign-out form expired", detail: "Reload the page and sign out again.");
             await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
             return Results.LocalRedirect(AuthPolicies.LoginPath);
         });
@@ -87,5 +101,6 @@ public static class AuthExtensions
     }
 
     private static bool IsLocal(string? url) =>
-        !string.IsNullOrEmpty(url) && url.StartsWith('/') && !url.StartsWith("//") && !url.StartsWith("/\\");
+        !string.IsNullOrEmpty(url) && url.StartsWith('/') && !url.StartsWith("//") && !url.StartsWith("/\\")
+        && !url.Any(char.IsControl) && Uri.IsWellFormedUriString(url, UriKind.Relative);
 }

@@ -1,4 +1,3 @@
-using System.Net.Sockets;
 using System.Security.Cryptography;
 using AdminDashboard.Core.Upstream;
 using HospitalServices.Hosting;
@@ -37,10 +36,12 @@ public static class EmbeddedHospitalExtensions
             return services;
         }
         // Both ends of the guard live in this process: without a configured secret, make one up for this run.
+        // Made once here, not in the callback: each options cache (IOptions, IOptionsMonitor) runs it separately.
+        var runSecret = Convert.ToHexString(RandomNumberGenerator.GetBytes(24));
         services.PostConfigure<InternalOptions>(o =>
         {
             if (string.IsNullOrWhiteSpace(o.GatewaySecret))
-                o.GatewaySecret = Convert.ToHexString(RandomNumberGenerator.GetBytes(24));
+                o.GatewaySecret = runSecret;
         });
         services.AddHostedService<EmbeddedHospitalHost>();
         services.AddHttpClient(nameof(ActivitySimulator));
@@ -64,7 +65,7 @@ internal sealed class EmbeddedHospitalHost(
         {
             _cluster = await HospitalCluster.StartAsync(urls, secret.Value.GatewaySecret!, time, logs, cancellationToken);
         }
-        catch (IOException e) when (e.InnerException is SocketException or null)
+        catch (IOException e)
         {
             throw new InvalidOperationException(
                 $"Embedded mode could not open the hospital services' ports ({string.Join(", ", urls.Values)}): {e.Message} " +

@@ -4,9 +4,9 @@ using HospitalServices.Hosting;
 // Configuration: Internal:GatewaySecret (required), Services:{Patients|...}:Url (default http://0.0.0.0:{port}).
 var builder = Host.CreateApplicationBuilder(args);
 var secret = builder.Configuration["Internal:GatewaySecret"];
-if (string.IsNullOrWhiteSpace(secret))
+if (string.IsNullOrWhiteSpace(secret) || secret.Length < 16)
 {
-    Console.Error.WriteLine("Internal:GatewaySecret is required (env Internal__GatewaySecret).");
+    Console.Error.WriteLine("Internal:GatewaySecret is required, at least 16 characters (env Internal__GatewaySecret).");
     return 2;
 }
 var only = builder.Configuration["service"];

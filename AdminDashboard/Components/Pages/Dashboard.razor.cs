@@ -12,6 +12,7 @@ public sealed partial class Dashboard : IDisposable
     [Inject] private IOptions<DashboardUiOptions> UiOptions { get; set; } = default!;
     [Inject] private ILogger<Dashboard> Logger { get; set; } = default!;
 
+    // Cancelled on dispose, never disposed itself: a refresh still running afterwards may read its token.
     private readonly CancellationTokenSource _disposed = new();
     private ApiEnvelope<DashboardStats>? _stats;
     private string? _loadError;
@@ -26,7 +27,7 @@ public sealed partial class Dashboard : IDisposable
 
     protected override async Task OnInitializedAsync()
     {
-        await RefreshAsync();
+        await LoadAsync(refresh: false);
         _ = AutoRefreshLoopAsync(_disposed.Token);
     }
 
@@ -38,7 +39,7 @@ public sealed partial class Dashboard : IDisposable
             while (await timer.WaitForNextTickAsync(stop))
             {
                 if (_autoRefresh && !_refreshing)
-                    await InvokeAsync(RefreshAsync);
+                    await InvokeAsync(() => LoadAsync(refresh: false));
             }
         }
         catch (OperationCanceledException)
@@ -46,14 +47,17 @@ public sealed partial class Dashboard : IDisposable
         }
     }
 
-    private async Task RefreshAsync()
+    /// <summary>The admin's Refresh: fresh figures from the services, not the cache.</summary>
+    private Task RefreshAsync() => LoadAsync(refresh: true);
+
+    private async Task LoadAsync(bool refresh)
     {
         // No new refresh while one is in flight.
         if (_refreshing) return;
         _refreshing = true;
         try
         {
-            _stats = await StatsService.GetStatsAsync(_disposed.Token);
+            _stats = await StatsService.GetStatsAsync(_disposed.Token, refresh);
             _loadError = null;
         }
         catch (OperationCanceledException) when (_disposed.IsCancellationRequested)
@@ -87,9 +91,5 @@ public sealed partial class Dashboard : IDisposable
 
     private static string? Count(long? value) => value is null ? null : Formats.Count(value);
 
-    public void Dispose()
-    {
-        _disposed.Cancel();
-        _disposed.Dispose();
-    }
+    public void Dispose() => _disposed.Cancel();
 }

@@ -20,7 +20,7 @@ public sealed class FaultInjectionFilter(FaultSwitch faults) : IEndpointFilter
             case FaultMode.Hang:
                 // Hangs until the caller gives up; a delay, if given, bounds it.
                 await Task.Delay(settings.DelayMs > 0 ? settings.DelayMs : Timeout.Infinite, aborted);
-                return Results.Problem(statusCode: StatusCodes.Status504GatewayTimeout, title: "Injected hang ended");
+                return Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Injected hang ended");
             case FaultMode.Slow:
                 await Task.Delay(settings.DelayMs, aborted);
                 break;

@@ -32,7 +32,7 @@ public sealed record FaultRequest(string? Mode, int? DelayMs)
     {
         errors = [];
         settings = FaultSettings.Healthy;
-        if (!Enum.TryParse<FaultMode>(Mode, ignoreCase: true, out var mode) || int.TryParse(Mode, out _))
+        if (!Enum.TryParse<FaultMode>(Mode, ignoreCase: true, out var mode) || !Enum.IsDefined(mode) || int.TryParse(Mode, out _) || Mode!.Contains(','))
         {
             errors["mode"] = ["mode must be one of: none, error, hang, slow."];
             return false;

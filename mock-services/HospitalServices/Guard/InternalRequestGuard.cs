@@ -31,18 +31,20 @@ public sealed class InternalRequestGuard
     }
 }
 
-/// <summary>Endpoint filter form of the guard: 401 problem details and nothing else when refused.</summary>
-public sealed class InternalRequestFilter(InternalRequestGuard guard) : IEndpointFilter
+/// <summary>
+/// Middleware form of the guard for everything under /v1: runs before routing and body binding, so a refused
+/// caller gets 401 problem details and nothing else, whatever it sent.
+/// </summary>
+public sealed class InternalRequestMiddleware(RequestDelegate next, InternalRequestGuard guard)
 {
-    public ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    public Task InvokeAsync(HttpContext context)
     {
-        if (guard.IsAllowed(context.HttpContext.Request))
-        {
+        if (!context.Request.Path.StartsWithSegments("/v1") || guard.IsAllowed(context.Request))
             return next(context);
-        }
-        return ValueTask.FromResult<object?>(Results.Problem(
+        return Results.Problem(
             statusCode: StatusCodes.Status401Unauthorized,
             title: "Unauthorized",
-            detail: $"Internal endpoint: send {InternalHeaders.InternalRequest}: true and a valid {InternalHeaders.GatewaySecret}."));
+            detail: $"Internal endpoint: send {InternalHeaders.InternalRequest}: true and a valid {InternalHeaders.GatewaySecret}.")
+            .ExecuteAsync(context);
     }
 }

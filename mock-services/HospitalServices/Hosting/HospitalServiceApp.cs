@@ -55,7 +55,8 @@ public static class HospitalServiceApp
     {
         app.MapGet("/health", () => Results.Ok(new { status = "ok", service = service.ToString() }));
 
-        var guarded = app.MapGroup("/v1").AddEndpointFilter<InternalRequestFilter>();
+        app.UseMiddleware<InternalRequestMiddleware>();
+        var guarded = app.MapGroup("/v1");
         var counter = app.Services.GetRequiredService<StatsRequestCounter>();
         var admin = guarded.MapGroup("/admin")
             .AddEndpointFilter((context, next) => { counter.Increment(); return next(context); })
