@@ -1,19 +1,28 @@
 #!/usr/bin/env bash
 # Measures GET /v1/admin/dashboard/stats in embedded mode, side by side in one run:
 #   cache hit, cache miss (all services up), cache miss with billing hanging.
-# Prints median / p95 / p99 / max in ms for each. Usage: bench/stats-latency.sh [samples]
+# Prints median / p95 / p99 / max in ms for each.
+# Usage: bench/stats-latency.sh [samples] [memory|redis]   (redis: starts Debian's redis-server on a free port)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${1:-200}
+CACHE=${2:-memory}
 PORT=${PORT:-18080}
 SECRET="bench-gateway-secret-$(date +%s)"
 export ASPNETCORE_ENVIRONMENT=Development Internal__GatewaySecret="$SECRET" Simulator__Enabled=false
 # Misses on demand: complete answers live 1 s, partial ones are not cached at all.
 export Aggregation__StatsTtlSeconds=1 Aggregation__PartialStatsTtlSeconds=0
+if [ "$CACHE" = redis ]; then
+  REDIS_PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+  redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save "" --appendonly no --daemonize no >/tmp/bench-redis.log 2>&1 &
+  REDIS=$!
+  export Cache__Provider=Redis ConnectionStrings__Redis="127.0.0.1:$REDIS_PORT"
+fi
+echo "cache: $CACHE"
 dotnet build AdminDashboard -c Release -v q -nologo >/dev/null
 dotnet run --no-build -c Release --no-launch-profile --project AdminDashboard --urls "http://127.0.0.1:$PORT" >/tmp/bench-app.log 2>&1 &
 APP=$!
-trap 'kill $APP 2>/dev/null || true' EXIT
+trap 'kill $APP ${REDIS:-} 2>/dev/null || true' EXIT
 TOKEN=$(dotnet user-jwts create --project AdminDashboard --role Admin --output token)
 # The signing key is read at start-up; it exists before the app has finished starting only on a second run.
 kill $APP; wait $APP 2>/dev/null || true
