@@ -3,6 +3,7 @@ using AdminDashboard.Auth;
 using AdminDashboard.Components;
 using AdminDashboard.Core.Aggregation;
 using AdminDashboard.Core.Caching;
+using AdminDashboard.Core.Events;
 using AdminDashboard.Core.Upstream;
 using AdminDashboard.Embedded;
 
@@ -11,6 +12,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddDashboardUpstream(builder.Configuration);
 builder.Services.AddDashboardAggregation(builder.Configuration);
 builder.Services.AddDashboardCaching(builder.Configuration);
+builder.Services.AddDashboardEvents(builder.Configuration);
 builder.Services.AddEmbeddedHospital(builder.Configuration);
 builder.Services.AddDashboardAuth(builder.Configuration, builder.Environment);
 builder.Services.AddDashboardApi();
@@ -25,6 +27,7 @@ app.UseAntiforgery();
 
 app.MapStaticAssets();
 app.MapDashboardApi();
+app.MapDashboardEvents();
 app.MapDashboardHealth();
 app.MapDashboardAuth();
 app.MapDashboardUi();

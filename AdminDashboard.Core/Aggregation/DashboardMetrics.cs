@@ -33,6 +33,29 @@ public sealed class DashboardMetrics : IDisposable
         _meter.CreateObservableGauge("dashboard.cache.redis.available", () => available() ? 1 : 0,
             description: "1 when the Redis cache is in use, 0 while the in-process fallback serves");
 
+    private Counter<long>? _eventsConsumed;
+    private Counter<long>? _eventsFailed;
+    private Histogram<double>? _eventLatency;
+
+    public void RecordEventConsumed(string eventType, double eventToHubMs)
+    {
+        _eventsConsumed ??= _meter.CreateCounter<long>("dashboard.events.consumed", description: "Events applied (cache invalidated, hub told) by type");
+        _eventLatency ??= _meter.CreateHistogram<double>("dashboard.events.latency", "ms", "From the event's occurredAt to the hub");
+        _eventsConsumed.Add(1, new TagList { { "type", eventType } });
+        _eventLatency.Record(eventToHubMs, new TagList { { "type", eventType } });
+    }
+
+    public void RecordEventFailed(string topic, string reason)
+    {
+        _eventsFailed ??= _meter.CreateCounter<long>("dashboard.events.failed", description: "Messages skipped: malformed, unknown type, unreadable, handler error");
+        _eventsFailed.Add(1, new TagList { { "topic", topic }, { "reason", reason } });
+    }
+
+    public void RecordEventDuplicate(string eventType) => RecordEventFailed(eventType, "duplicate");
+
+    public void ObserveConsumerLag(Func<long> lag) =>
+        _meter.CreateObservableGauge("dashboard.events.consumer_lag", lag, description: "Messages behind the end of the partition last consumed");
+
     public void RecordCacheLookup(string keyFamily, string result) =>
         _cacheLookups.Add(1, new TagList { { "family", keyFamily }, { "result", result } });
 

@@ -9,6 +9,9 @@ public sealed class DashboardUiOptions
 
     /// <summary>Auto-refresh interval of the page; the admin can pause it.</summary>
     public int RefreshSeconds { get; set; } = 5;
+
+    /// <summary>After an event, wait this long for more before one refetch: a burst costs one fan-out per circuit.</summary>
+    public int LiveRefetchWindowMs { get; set; } = 150;
 }
 
 public static class DashboardUiExtensions
@@ -17,8 +20,11 @@ public static class DashboardUiExtensions
     {
         services.AddOptions<DashboardUiOptions>().Bind(configuration.GetSection(DashboardUiOptions.SectionName))
             .Validate(o => o.RefreshSeconds is >= 1 and <= 3600, "Dashboard:RefreshSeconds must be between 1 and 3600.")
+            .Validate(o => o.LiveRefetchWindowMs is >= 0 and <= 10_000, "Dashboard:LiveRefetchWindowMs must be between 0 and 10000.")
             .ValidateOnStart();
         services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddScoped<Live.LiveCircuitHandler>();
+        services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler>(sp => sp.GetRequiredService<Live.LiveCircuitHandler>());
         services.AddMudServices();
         return services;
     }

@@ -1,5 +1,7 @@
 using System.Security.Cryptography;
+using AdminDashboard.Core.Events;
 using AdminDashboard.Core.Upstream;
+using HospitalServices.Events;
 using HospitalServices.Hosting;
 using HospitalServices.Simulation;
 using Microsoft.Extensions.Options;
@@ -43,18 +45,27 @@ public static class EmbeddedHospitalExtensions
             if (string.IsNullOrWhiteSpace(o.GatewaySecret))
                 o.GatewaySecret = runSecret;
         });
+        // The services publish where the dashboard consumes: Kafka when Events:Provider=Kafka, else the in-process bus.
+        services.AddSingleton<IDomainEventPublisher>(sp =>
+            sp.GetRequiredService<IOptions<EventsOptions>>().Value.Provider == EventsProvider.Kafka
+                ? CreateKafkaPublisher(sp.GetRequiredService<IOptions<KafkaOptions>>().Value, sp.GetRequiredService<ILoggerFactory>())
+                : new InProcessDomainEventPublisher(sp.GetRequiredService<InProcessEventBus>()));
         services.AddHostedService<EmbeddedHospitalHost>();
         services.AddHttpClient(nameof(ActivitySimulator));
         services.AddHostedService<SimulatorHost>();
         return services;
     }
 
+    private static KafkaDomainEventPublisher CreateKafkaPublisher(KafkaOptions kafka, ILoggerFactory logs) =>
+        new(kafka.BootstrapServers!, kafka.Client.Concat(kafka.Producer), logs.CreateLogger<KafkaDomainEventPublisher>());
+
     internal static Dictionary<HospitalService, Uri> ServiceUrls(UpstreamOptions upstream) =>
         HospitalServiceInfo.All.ToDictionary(s => s, s => upstream.For(Enum.Parse<UpstreamService>(s.ToString())).BaseUrl!);
 }
 
 internal sealed class EmbeddedHospitalHost(
-    IOptions<UpstreamOptions> upstream, IOptions<InternalOptions> secret, ILoggerFactory logs, TimeProvider time) : IHostedService
+    IOptions<UpstreamOptions> upstream, IOptions<InternalOptions> secret, ILoggerFactory logs, TimeProvider time,
+    IDomainEventPublisher publisher) : IHostedService
 {
     private HospitalCluster? _cluster;
 
@@ -63,7 +74,7 @@ internal sealed class EmbeddedHospitalHost(
         var urls = EmbeddedHospitalExtensions.ServiceUrls(upstream.Value);
         try
         {
-            _cluster = await HospitalCluster.StartAsync(urls, secret.Value.GatewaySecret!, time, logs, cancellationToken);
+            _cluster = await HospitalCluster.StartAsync(urls, secret.Value.GatewaySecret!, time, logs, publisher, cancellationToken);
         }
         catch (IOException e)
         {

@@ -1,3 +1,4 @@
+using HospitalServices.Events;
 using HospitalServices.Hosting;
 
 // Runs one hospital service (--service patients) or all five (default) as a standalone process.
@@ -20,7 +21,15 @@ if (services.Count == 0)
 }
 using var host = builder.Build();
 var logs = host.Services.GetRequiredService<ILoggerFactory>();
-await using var cluster = await HospitalCluster.StartAsync(services, secret, logs: logs);
+// Kafka:BootstrapServers set: publish domain events there; Kafka:Client and Kafka:Producer go to librdkafka as they are.
+using var publisher = builder.Configuration["Kafka:BootstrapServers"] is { Length: > 0 } bootstrap
+    ? new KafkaDomainEventPublisher(bootstrap,
+        builder.Configuration.GetSection("Kafka:Client").AsEnumerable(makePathsRelative: true)
+            .Concat(builder.Configuration.GetSection("Kafka:Producer").AsEnumerable(makePathsRelative: true))
+            .Where(kv => kv.Value is not null).Select(kv => new KeyValuePair<string, string>(kv.Key, kv.Value!)),
+        logs.CreateLogger<KafkaDomainEventPublisher>())
+    : null;
+await using var cluster = await HospitalCluster.StartAsync(services, secret, logs: logs, publisher: publisher);
 foreach (var (service, url) in services)
 {
     logs.CreateLogger("HospitalServices").LogInformation("{Service} service listening on {Url}", service, url);

@@ -1,5 +1,7 @@
 using AdminDashboard.Components.Dashboard;
+using AdminDashboard.Components.Live;
 using AdminDashboard.Core.Aggregation;
+using AdminDashboard.Core.Live;
 using AdminDashboard.Core.Upstream;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Options;
@@ -11,19 +13,73 @@ public sealed partial class Dashboard : IDisposable
     [Inject] private DashboardStatsService StatsService { get; set; } = default!;
     [Inject] private IOptions<DashboardUiOptions> UiOptions { get; set; } = default!;
     [Inject] private ILogger<Dashboard> Logger { get; set; } = default!;
+    [Inject] private DashboardEventHub Hub { get; set; } = default!;
+    [Inject] private LiveCircuitHandler Circuit { get; set; } = default!;
 
     // Cancelled on dispose, never disposed itself: a refresh still running afterwards may read its token.
     private readonly CancellationTokenSource _disposed = new();
     private ApiEnvelope<DashboardStats>? _stats;
     private string? _loadError;
     private bool _refreshing;
+    private bool _reloadRequested;
+    private bool _refetchScheduled;
+    private IDisposable? _hubSubscription;
     private bool _autoRefresh = true;
     private int _refreshSeconds;
 
     private DashboardStats? D => _stats?.Data;
     private bool Loading => _stats is null && _loadError is null;
 
-    protected override void OnInitialized() => _refreshSeconds = UiOptions.Value.RefreshSeconds;
+    protected override void OnInitialized()
+    {
+        _refreshSeconds = UiOptions.Value.RefreshSeconds;
+        _hubSubscription = Hub.Subscribe(notification => InvokeAsync(() => OnHubNotification(notification)));
+        Circuit.Reconnected += OnReconnected;
+    }
+
+    private void OnHubNotification(HubNotification notification)
+    {
+        switch (notification)
+        {
+            case EventNotification { Event: var e } when _stats?.Data is { } data:
+                // The event's own delta shows at once; the services' figures follow with the refetch.
+                _stats = _stats with { Data = KpiDelta.Apply(data, e, DateOnly.FromDateTime(DateTime.Now)) };
+                ScheduleRefetch();
+                StateHasChanged();
+                break;
+            case StatusNotification { Status.IsLive: true }:
+                // Back from an outage: events may have been missed while paused.
+                ScheduleRefetch();
+                break;
+        }
+    }
+
+    private void OnReconnected() => _ = InvokeAsync(ScheduleRefetch);
+
+    /// <summary>One refetch per burst: events within the window share it; events during it cause one more.</summary>
+    private void ScheduleRefetch()
+    {
+        if (_refetchScheduled) return;
+        _refetchScheduled = true;
+        _ = RefetchAfterWindowAsync();
+    }
+
+    private async Task RefetchAfterWindowAsync()
+    {
+        try
+        {
+            await Task.Delay(UiOptions.Value.LiveRefetchWindowMs, _disposed.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+        await InvokeAsync(async () =>
+        {
+            _refetchScheduled = false;
+            await LoadAsync(refresh: false);
+        });
+    }
 
     protected override async Task OnInitializedAsync()
     {
@@ -52,8 +108,12 @@ public sealed partial class Dashboard : IDisposable
 
     private async Task LoadAsync(bool refresh)
     {
-        // No new refresh while one is in flight.
-        if (_refreshing) return;
+        // No new refresh while one is in flight; a request meanwhile gets one more afterwards.
+        if (_refreshing)
+        {
+            _reloadRequested = true;
+            return;
+        }
         _refreshing = true;
         try
         {
@@ -76,6 +136,11 @@ public sealed partial class Dashboard : IDisposable
             _refreshing = false;
         }
         StateHasChanged();
+        if (_reloadRequested && !_disposed.IsCancellationRequested)
+        {
+            _reloadRequested = false;
+            await LoadAsync(refresh: false);
+        }
     }
 
     private void OnAutoRefreshChanged(bool value) => _autoRefresh = value;
@@ -91,5 +156,10 @@ public sealed partial class Dashboard : IDisposable
 
     private static string? Count(long? value) => value is null ? null : Formats.Count(value);
 
-    public void Dispose() => _disposed.Cancel();
+    public void Dispose()
+    {
+        _disposed.Cancel();
+        _hubSubscription?.Dispose();
+        Circuit.Reconnected -= OnReconnected;
+    }
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Serialization;
+using HospitalServices.Events;
 using HospitalServices.Faults;
 using HospitalServices.Guard;
 using HospitalServices.Seed;
@@ -16,7 +17,7 @@ namespace HospitalServices.Hosting;
 public static class HospitalServiceApp
 {
     public static WebApplication Build(HospitalService service, Uri listenUrl, string gatewaySecret,
-        TimeProvider? time = null, ILoggerFactory? logs = null)
+        TimeProvider? time = null, ILoggerFactory? logs = null, IDomainEventPublisher? publisher = null)
     {
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { ApplicationName = $"HospitalServices.{service}" });
         builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
@@ -43,6 +44,7 @@ public static class HospitalServiceApp
         builder.Services.AddSingleton(new InternalRequestGuard(gatewaySecret));
         builder.Services.AddSingleton<FaultSwitch>();
         builder.Services.AddSingleton<StatsRequestCounter>();
+        builder.Services.AddSingleton(publisher ?? NullDomainEventPublisher.Instance);
         ServiceEndpoints.AddStore(builder.Services, service);
 
         var app = builder.Build();
@@ -62,7 +64,15 @@ public static class HospitalServiceApp
             .AddEndpointFilter((context, next) => { counter.Increment(); return next(context); })
             .AddEndpointFilter<FaultInjectionFilter>();
         ServiceEndpoints.MapStats(admin, service);
-        ServiceEndpoints.MapWrites(guarded, service);
+        // Every successful write announces itself; the endpoints do not know about the bus.
+        var writes = guarded.MapGroup("").AddEndpointFilter(async (context, next) =>
+        {
+            var result = await next(context);
+            if (result is IStatusCodeHttpResult { StatusCode: 200 } and IValueHttpResult { Value: { } entity })
+                Announce(context.HttpContext.RequestServices, DomainEvent.WriteEventType(service), entity);
+            return result;
+        });
+        ServiceEndpoints.MapWrites(writes, service);
 
         guarded.MapGet("/internal/requests", (StatsRequestCounter counter) => Results.Ok(new { adminRequests = counter.Count }));
         guarded.MapGet("/internal/faults", (FaultSwitch faults) => Results.Ok(ToWire(faults.Current)));
@@ -80,11 +90,18 @@ public static class HospitalServiceApp
                     detail: $"The {service} service simulates: {string.Join(", ", HospitalEventTypes.OwnedBy(service))}.");
             }
             var entity = ServiceEndpoints.Simulate(services, service, eventType);
+            if (entity is not null) Announce(services, eventType, entity);
             return entity is null
                 ? Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Nothing to change", detail: "No entity was in a state this event applies to.")
                 : Results.Ok(new { eventType, entity });
         });
         return app;
+    }
+
+    private static void Announce(IServiceProvider services, string eventType, object entity)
+    {
+        var domainEvent = DomainEvent.For(eventType, entity, services.GetRequiredService<TimeProvider>().GetUtcNow());
+        if (domainEvent is not null) services.GetRequiredService<IDomainEventPublisher>().Publish(domainEvent);
     }
 
     private static object ToWire(FaultSettings s) => new { mode = s.Mode.ToString().ToLowerInvariant(), delayMs = s.DelayMs };

@@ -1,0 +1,57 @@
+using AdminDashboard.Core.Aggregation;
+using AdminDashboard.Core.Caching;
+using AdminDashboard.Core.Live;
+using Microsoft.Extensions.Logging;
+
+namespace AdminDashboard.Core.Events;
+
+/// <summary>
+/// What happens to each message, whichever bus brought it: parse, drop duplicates (by eventId), invalidate the
+/// cache as <see cref="CacheInvalidationMap"/> says, then tell the hub. A message that cannot be read is logged,
+/// counted and skipped; it never stops the consumer.
+/// </summary>
+public sealed class EventPipeline(IDashboardCache cache, DashboardEventHub hub, DashboardMetrics metrics, TimeProvider time, ILogger<EventPipeline> logger)
+{
+    private const int RememberedEventIds = 10_000;
+    private readonly Lock _seenLock = new();
+    private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
+    private readonly Queue<string> _seenOrder = new();
+
+    /// <summary>Handles one message; returns false when it was skipped as unreadable or unknown.</summary>
+    public async Task<bool> HandleAsync(string topic, string? payload, CancellationToken cancellationToken)
+    {
+        var receivedAt = time.GetUtcNow();
+        if (!HospitalEventParser.TryParse(topic, payload, receivedAt, out var hospitalEvent, out var error))
+        {
+            metrics.RecordEventFailed(topic, error!.StartsWith("unknown", StringComparison.Ordinal) ? "unknown-type" : "malformed");
+            logger.LogWarning("Skipped a message on {Topic}: {Error}", topic, error);
+            return false;
+        }
+        if (!Remember(hospitalEvent!.EventId))
+        {
+            metrics.RecordEventDuplicate(hospitalEvent.EventType);
+            return true;
+        }
+        foreach (var keyOrPattern in CacheInvalidationMap.For(hospitalEvent.EventType))
+        {
+            if (keyOrPattern.Contains('*'))
+                await cache.RemoveByPatternAsync(keyOrPattern, cancellationToken);
+            else
+                await cache.RemoveAsync(keyOrPattern, cancellationToken);
+        }
+        hub.Publish(hospitalEvent);
+        metrics.RecordEventConsumed(hospitalEvent.EventType, (time.GetUtcNow() - hospitalEvent.OccurredAt).TotalMilliseconds);
+        return true;
+    }
+
+    private bool Remember(string eventId)
+    {
+        lock (_seenLock)
+        {
+            if (!_seen.Add(eventId)) return false;
+            _seenOrder.Enqueue(eventId);
+            if (_seenOrder.Count > RememberedEventIds) _seen.Remove(_seenOrder.Dequeue());
+            return true;
+        }
+    }
+}

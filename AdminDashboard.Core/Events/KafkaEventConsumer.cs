@@ -1,0 +1,146 @@
+using AdminDashboard.Core.Aggregation;
+using AdminDashboard.Core.Live;
+using Confluent.Kafka;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace AdminDashboard.Core.Events;
+
+/// <summary>
+/// Consumes the event topics on its own thread. Offsets are stored only after the pipeline has invalidated the
+/// cache and told the hub (at-least-once; the pipeline drops duplicates by eventId). A probe checks the broker
+/// every second, so the hub says "live updates paused" within seconds of an outage and "live" again after it;
+/// the consumer keeps its position meanwhile, so events produced during the outage are applied afterwards.
+/// </summary>
+public sealed class KafkaEventConsumer(
+    IOptions<KafkaOptions> options, EventPipeline pipeline, DashboardEventHub hub, DashboardMetrics metrics,
+    ILogger<KafkaEventConsumer> logger) : BackgroundService
+{
+    private long _lag;
+    private volatile bool _assigned;
+
+    /// <summary>True once partitions are assigned: from then on no published event is missed.</summary>
+    public bool IsAssigned => _assigned;
+
+    public string GroupId { get; } = options.Value.GroupId
+        ?? $"blazoradmin-dashboard-{Environment.MachineName.ToLowerInvariant()}-{Guid.NewGuid():N}";
+
+    internal ConsumerConfig BuildConfig()
+    {
+        var o = options.Value;
+        var config = new ConsumerConfig
+        {
+            BootstrapServers = o.BootstrapServers,
+            GroupId = GroupId,
+            ClientId = "blazoradmin-dashboard",
+            EnableAutoCommit = true,
+            AutoCommitIntervalMs = 1000,
+            // Stored only after handling: a crash re-delivers, never skips.
+            EnableAutoOffsetStore = false,
+            // A new instance starts from now: it fetches current figures itself, and old events are not news.
+            AutoOffsetReset = AutoOffsetReset.Latest,
+            TopicMetadataRefreshIntervalMs = 5000,
+        };
+        foreach (var (key, value) in o.Client.Concat(o.Consumer)) config.Set(key, value);
+        return config;
+    }
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        metrics.ObserveConsumerLag(() => Interlocked.Read(ref _lag));
+        var consume = Task.Factory.StartNew(() => ConsumeLoop(stoppingToken), stoppingToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        var probe = ProbeLoopAsync(stoppingToken);
+        return Task.WhenAll(consume, probe);
+    }
+
+    private void ConsumeLoop(CancellationToken stoppingToken)
+    {
+        using var consumer = new ConsumerBuilder<string?, string>(BuildConfig())
+            .SetErrorHandler((_, e) => logger.LogDebug("Kafka consumer: {Code} {Reason}", e.Code, e.Reason))
+            .SetPartitionsAssignedHandler((_, partitions) =>
+            {
+                _assigned = true;
+                logger.LogInformation("Consuming {Partitions} as group {GroupId}", string.Join(", ", partitions), GroupId);
+            })
+            .SetPartitionsRevokedHandler((_, _) => _assigned = false)
+            .Build();
+        consumer.Subscribe(EventTopics.All);
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                ConsumeResult<string?, string>? result;
+                try
+                {
+                    result = consumer.Consume(stoppingToken);
+                }
+                catch (ConsumeException e)
+                {
+                    // Bytes that are not even a message: counted and skipped; the broker moves us on.
+                    metrics.RecordEventFailed(e.ConsumerRecord?.Topic ?? "unknown", "unreadable");
+                    logger.LogWarning("Skipped an unreadable message: {Reason}", e.Error.Reason);
+                    continue;
+                }
+                if (result?.Message is null) continue;
+                try
+                {
+                    pipeline.HandleAsync(result.Topic, result.Message.Value, stoppingToken).GetAwaiter().GetResult();
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    metrics.RecordEventFailed(result.Topic, "handler-error");
+                    logger.LogError(e, "Handling {Topic} offset {Offset} failed; skipping it", result.Topic, result.Offset);
+                }
+                consumer.StoreOffset(result);
+                var watermarks = consumer.GetWatermarkOffsets(result.TopicPartition);
+                if (watermarks.High != Offset.Unset) Interlocked.Exchange(ref _lag, Math.Max(0, watermarks.High - result.Offset - 1));
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+        finally
+        {
+            try { consumer.Close(); }
+            catch (KafkaException e) { logger.LogDebug("Closing the consumer: {Reason}", e.Error.Reason); }
+        }
+    }
+
+    private async Task ProbeLoopAsync(CancellationToken stoppingToken)
+    {
+        var config = new AdminClientConfig { BootstrapServers = options.Value.BootstrapServers, ClientId = "blazoradmin-dashboard-probe" };
+        foreach (var (key, value) in options.Value.Client) config.Set(key, value);
+        using var admin = new AdminClientBuilder(config).SetLogHandler((_, _) => { }).SetErrorHandler((_, _) => { }).Build();
+        var interval = TimeSpan.FromMilliseconds(options.Value.HealthProbeIntervalMs);
+        var failures = 0;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Run(() => admin.GetMetadata(EventTopics.All[0], TimeSpan.FromSeconds(2)), stoppingToken);
+                failures = 0;
+                if (!hub.Status.IsLive)
+                {
+                    logger.LogInformation("Kafka broker reachable: live updates on");
+                    hub.SetStatus(new LiveStatus(true, null, DateTimeOffset.UtcNow));
+                }
+            }
+            catch (KafkaException e)
+            {
+                // Two misses in a row, so one slow answer does not flap the banner.
+                if (++failures >= 2 && (hub.Status.IsLive || hub.Status == LiveStatus.Starting))
+                {
+                    logger.LogWarning("Kafka broker unreachable ({Reason}): live updates paused", e.Error.Reason);
+                    hub.SetStatus(new LiveStatus(false, "the event broker is unreachable", DateTimeOffset.UtcNow));
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            try { await Task.Delay(interval, stoppingToken); }
+            catch (OperationCanceledException) { return; }
+        }
+    }
+}

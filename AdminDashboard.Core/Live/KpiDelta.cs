@@ -1,0 +1,21 @@
+using AdminDashboard.Core.Aggregation;
+using AdminDashboard.Core.Events;
+
+namespace AdminDashboard.Core.Live;
+
+/// <summary>
+/// The change to the headline figures that an event itself carries, applied at once so the cards move within
+/// milliseconds; the refetch that follows replaces them with the services' own figures.
+/// </summary>
+public static class KpiDelta
+{
+    public static DashboardStats Apply(DashboardStats stats, HospitalEvent e, DateOnly today) => e.EventType switch
+    {
+        EventTopics.PatientRegistered when stats.TotalPatients is { } n => stats with { TotalPatients = n + 1 },
+        EventTopics.DoctorCreated when stats.ActiveDoctors is { } n => stats with { ActiveDoctors = n + 1 },
+        EventTopics.AppointmentCreated when stats.TodayAppointments is { } n && e.ScheduledAt is { } at
+            && DateOnly.FromDateTime(at.ToLocalTime().Date) == today => stats with { TodayAppointments = n + 1 },
+        EventTopics.PaymentCompleted when stats.RevenueToday is { } r && e.Amount is { } amount => stats with { RevenueToday = r + amount },
+        _ => stats,
+    };
+}

@@ -1,0 +1,87 @@
+using System.Text.Json;
+using System.Threading.Channels;
+using AdminDashboard.Auth;
+using AdminDashboard.Core.Live;
+using AdminDashboard.Core.Upstream;
+
+namespace AdminDashboard.Api;
+
+public static class EventsApi
+{
+    /// <summary>Time between heartbeat comments on an idle stream, so proxies and clients see it is alive.</summary>
+    public static TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>
+    /// <c>GET /v1/admin/events</c>: the live events as Server-Sent Events for external tools (Admin role).
+    /// Each event is <c>id: eventId</c>, <c>event: eventType</c>, <c>data: JSON</c>; <c>event: status</c> says whether
+    /// live updates flow; a <c>: heartbeat</c> comment every 15 s on an idle stream.
+    /// </summary>
+    public static WebApplication MapDashboardEvents(this WebApplication app)
+    {
+        app.MapGet("/v1/admin/events", StreamAsync)
+            .RequireAuthorization(AuthPolicies.Admin)
+            .WithTags("Admin")
+            .WithSummary("Live hospital events as Server-Sent Events.");
+        return app;
+    }
+
+    private static async Task StreamAsync(HttpContext context, DashboardEventHub hub)
+    {
+        var aborted = context.RequestAborted;
+        context.Response.ContentType = "text/event-stream";
+        context.Response.Headers.CacheControl = "no-cache";
+        context.Response.Headers["X-Accel-Buffering"] = "no";
+
+        var queue = Channel.CreateBounded<HubNotification>(new BoundedChannelOptions(256) { FullMode = BoundedChannelFullMode.DropOldest });
+        using var subscription = hub.Subscribe(n =>
+        {
+            queue.Writer.TryWrite(n);
+            return Task.CompletedTask;
+        });
+        try
+        {
+            await WriteAsync(context, new StatusNotification(hub.Status), aborted);
+            while (!aborted.IsCancellationRequested)
+            {
+                using var heartbeat = CancellationTokenSource.CreateLinkedTokenSource(aborted);
+                heartbeat.CancelAfter(HeartbeatInterval);
+                try
+                {
+                    var notification = await queue.Reader.ReadAsync(heartbeat.Token);
+                    await WriteAsync(context, notification, aborted);
+                }
+                catch (OperationCanceledException) when (!aborted.IsCancellationRequested)
+                {
+                    await context.Response.WriteAsync(": heartbeat\n\n", aborted);
+                    await context.Response.Body.FlushAsync(aborted);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (aborted.IsCancellationRequested)
+        {
+            // The client went away: the subscription is disposed on the way out.
+        }
+    }
+
+    /// <summary>The event's fields plus <c>description</c>, the sentence the dashboard shows, on one line.</summary>
+    private static string EventJson(EventNotification e)
+    {
+        var node = JsonSerializer.SerializeToNode(e.Event, UpstreamJson.Options)!.AsObject();
+        node["description"] = e.Event.Describe();
+        return node.ToJsonString(UpstreamJson.Options);
+    }
+
+    private static async Task WriteAsync(HttpContext context, HubNotification notification, CancellationToken cancellationToken)
+    {
+        var text = notification switch
+        {
+            EventNotification e => $"id: {e.Event.EventId}\nevent: {e.Event.EventType}\ndata: {EventJson(e)}\n\n",
+            StatusNotification s =>
+                $"event: status\ndata: {JsonSerializer.Serialize(new { live = s.Status.IsLive, reason = s.Status.Reason, since = s.Status.Since }, UpstreamJson.Options)}\n\n",
+            _ => null,
+        };
+        if (text is null) return;
+        await context.Response.WriteAsync(text, cancellationToken);
+        await context.Response.Body.FlushAsync(cancellationToken);
+    }
+}
