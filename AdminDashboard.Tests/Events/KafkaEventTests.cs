@@ -1,0 +1,163 @@
+using System.Diagnostics.Metrics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using AdminDashboard.Core.Aggregation;
+using AdminDashboard.Core.Caching;
+using AdminDashboard.Core.Events;
+using AdminDashboard.Core.Upstream;
+using AdminDashboard.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
+
+namespace AdminDashboard.Tests.Events;
+
+[Collection(KafkaCollection.Name)]
+[Trait("Category", "Kafka")]
+public sealed class KafkaEventTests(KafkaBrokerFixture kafka, RedisServerFixture redis) : IAsyncLifetime
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+    private readonly List<DashboardAppFactory> _apps = [];
+    private DashboardAppFactory _app = default!;
+
+    private async Task<DashboardAppFactory> StartAppAsync()
+    {
+        var app = new DashboardAppFactory();
+        foreach (var (key, value) in kafka.DashboardSettings) app.Settings[key] = value;
+        app.Settings["Cache:Provider"] = "Redis";
+        app.Settings["ConnectionStrings:Redis"] = redis.ConnectionString;
+        _apps.Add(app);
+        await app.EnsureWarmAsync();
+        // From the moment partitions are assigned, no published event is missed (the group starts at the end).
+        var consumer = app.Services.GetRequiredService<KafkaEventConsumer>();
+        var deadline = DateTime.UtcNow + Patience;
+        while (!consumer.IsAssigned)
+        {
+            if (DateTime.UtcNow > deadline) throw new TimeoutException("The Kafka consumer got no partitions within 30 s");
+            await Task.Delay(100);
+        }
+        return app;
+    }
+
+    public async Task InitializeAsync()
+    {
+        await redis.FlushAsync();
+        _app = await StartAppAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        foreach (var app in _apps) await app.DisposeAsync();
+    }
+
+    private static string TodayNoon() => new DateTimeOffset(DateTime.Now.Date.AddHours(12), DateTimeOffset.Now.Offset).ToString("O");
+
+    [Fact]
+    public async Task A_new_appointment_invalidates_the_stats_and_the_next_call_is_a_miss_with_the_new_count()
+    {
+        var before = await _app.GetStatsAsync();
+        await redis.Db.StringSetAsync(CacheKeys.AppointmentTrends(7), "{}", TimeSpan.FromMinutes(2));
+        await redis.Db.StringSetAsync(CacheKeys.PatientGrowth(7), "{}", TimeSpan.FromMinutes(5));
+        Assert.True(await redis.Db.KeyExistsAsync(CacheKeys.Stats));
+        using var probe = new HubProbe(_app.Services);
+
+        using var appointments = _app.CreateServiceClient(UpstreamService.Appointments);
+        using var created = await appointments.PostAsJsonAsync("/v1/appointments", new { patientId = 42, doctorId = 7, scheduledAt = TodayNoon() });
+        Assert.Equal(HttpStatusCode.OK, created.StatusCode);
+        var appointmentId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32().ToString();
+
+        var seen = await probe.WaitForEventAsync(e => e.EventType == EventTopics.AppointmentCreated && e.AppointmentId == appointmentId, Patience);
+        Assert.Equal("42", seen.PatientId);
+        Assert.StartsWith("New appointment: ", seen.Describe());
+        Assert.False(await redis.Db.KeyExistsAsync(CacheKeys.Stats));
+        Assert.False(await redis.Db.KeyExistsAsync(CacheKeys.AppointmentTrends(7)));
+        Assert.True(await redis.Db.KeyExistsAsync(CacheKeys.PatientGrowth(7)), "an unrelated family was invalidated");
+
+        var after = await _app.GetStatsAsync();
+        Assert.False(after.GetProperty("data").GetProperty("fromCache").GetBoolean());
+        Assert.Equal(before.GetProperty("data").GetProperty("todayAppointments").GetInt32() + 1, after.GetProperty("data").GetProperty("todayAppointments").GetInt32());
+    }
+
+    [Fact]
+    public async Task A_poison_message_between_two_good_ones_is_counted_and_skipped()
+    {
+        using var failed = new MetricCollector<long>(_app.Services.GetRequiredService<IMeterFactory>(), DashboardMetrics.MeterName, "dashboard.events.failed");
+        using var probe = new HubProbe(_app.Services);
+        var first = Guid.NewGuid().ToString("N");
+        var second = Guid.NewGuid().ToString("N");
+
+        // The seed's fields only, as another system would publish them.
+        await kafka.ProduceAsync(EventTopics.AppointmentCreated, "9001",
+            $$"""{"eventType":"appointment.created","eventId":"{{first}}","appointmentId":9001,"patientId":1,"doctorId":2,"timestamp":"{{DateTimeOffset.UtcNow:O}}"}""");
+        await kafka.ProduceAsync(EventTopics.AppointmentCreated, "9002", "{ this is not json");
+        await kafka.ProduceAsync(EventTopics.PaymentCompleted, "9003",
+            $$"""{"eventType":"payment.completed","eventId":"{{second}}","paymentId":9003,"patientId":1,"timestamp":"{{DateTimeOffset.UtcNow:O}}"}""");
+
+        await probe.WaitForEventAsync(e => e.EventId == first, Patience);
+        await probe.WaitForEventAsync(e => e.EventId == second, Patience);
+        var poison = Assert.Single(failed.GetMeasurementSnapshot());
+        Assert.Equal("malformed", poison.Tags["reason"]);
+        Assert.Equal(EventTopics.AppointmentCreated, poison.Tags["topic"]);
+    }
+
+    [Fact]
+    public async Task Events_produced_while_the_broker_is_down_are_all_applied_after_it_comes_back()
+    {
+        using var probe = new HubProbe(_app.Services);
+        await probe.WaitForStatusAsync(live: true, Patience);
+        using var appointments = _app.CreateServiceClient(UpstreamService.Appointments);
+        var ids = new List<string>();
+        try
+        {
+            await kafka.StopBrokerAsync();
+            await probe.WaitForStatusAsync(live: false, TimeSpan.FromSeconds(15));
+
+            // The services keep working; their producer buffers the events and retries.
+            for (var i = 0; i < 5; i++)
+            {
+                using var created = await appointments.PostAsJsonAsync("/v1/appointments", new { patientId = 100 + i, doctorId = 3, scheduledAt = TodayNoon() });
+                Assert.Equal(HttpStatusCode.OK, created.StatusCode);
+                ids.Add((await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32().ToString());
+            }
+        }
+        finally
+        {
+            await kafka.StartBrokerAsync();
+        }
+
+        await probe.WaitForStatusAsync(live: true, Patience);
+        foreach (var id in ids)
+            await probe.WaitForEventAsync(e => e.EventType == EventTopics.AppointmentCreated && e.AppointmentId == id, TimeSpan.FromSeconds(60));
+    }
+
+    [Fact]
+    public async Task Every_dashboard_instance_receives_every_event()
+    {
+        var other = await StartAppAsync();
+        using var firstProbe = new HubProbe(_app.Services);
+        using var secondProbe = new HubProbe(other.Services);
+        var eventId = Guid.NewGuid().ToString("N");
+
+        await kafka.ProduceAsync(EventTopics.PatientRegistered, "77",
+            $$"""{"eventType":"patient.registered","eventId":"{{eventId}}","patientId":77,"timestamp":"{{DateTimeOffset.UtcNow:O}}"}""");
+
+        await firstProbe.WaitForEventAsync(e => e.EventId == eventId, Patience);
+        await secondProbe.WaitForEventAsync(e => e.EventId == eventId, Patience);
+    }
+
+    [Fact]
+    public async Task A_redelivered_event_is_applied_once()
+    {
+        using var probe = new HubProbe(_app.Services);
+        var eventId = Guid.NewGuid().ToString("N");
+        var payload = $$"""{"eventType":"doctor.created","eventId":"{{eventId}}","doctorId":555,"timestamp":"{{DateTimeOffset.UtcNow:O}}"}""";
+        var marker = Guid.NewGuid().ToString("N");
+
+        await kafka.ProduceAsync(EventTopics.DoctorCreated, "555", payload);
+        await kafka.ProduceAsync(EventTopics.DoctorCreated, "555", payload);
+        await kafka.ProduceAsync(EventTopics.DoctorCreated, "556", $$"""{"eventType":"doctor.created","eventId":"{{marker}}","doctorId":556}""");
+
+        await probe.WaitForEventAsync(e => e.EventId == marker, Patience);
+        Assert.Single(probe.Events, e => e.EventId == eventId);
+    }
+}
