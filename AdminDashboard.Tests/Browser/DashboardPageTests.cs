@@ -28,9 +28,9 @@ public sealed class DashboardPageTests(DashboardAppFactory app, BrowserFixture b
         await app.ClearFaultsAsync();
     }
 
-    private async Task<IPage> SignInAsync()
+    private async Task<IPage> SignInAsync(IBrowserContext? context = null)
     {
-        var page = await _context.NewPageAsync();
+        var page = await (context ?? _context).NewPageAsync();
         await page.GotoAsync("/");
         Assert.Contains("/account/login", page.Url);
         await page.ClickAsync("#dev-signin");
@@ -86,6 +86,39 @@ public sealed class DashboardPageTests(DashboardAppFactory app, BrowserFixture b
         await page.ClickAsync("[data-testid=refresh]");
         await banner.WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Detached });
         Assert.NotEqual("--", await KpiValueAsync(page, "revenue-today"));
+    }
+
+    [Fact]
+    public async Task A_new_appointment_reaches_every_open_dashboard_without_a_reload()
+    {
+        // Two admins, each in a browser of their own.
+        await using var otherAdmin = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.ServerUrl.ToString() });
+        otherAdmin.SetDefaultTimeout(15_000);
+        var first = await SignInAsync();
+        var second = await SignInAsync(otherAdmin);
+        var before = int.Parse(await KpiValueAsync(first, "today-appointments"), System.Globalization.NumberStyles.AllowThousands, System.Globalization.CultureInfo.GetCultureInfo("en-US"));
+        await first.Locator("[data-testid=feed-empty]").WaitForAsync();
+        await second.Locator("[data-testid=feed-empty]").WaitForAsync();
+
+        using var appointments = app.CreateServiceClient(UpstreamService.Appointments);
+        var noon = new DateTimeOffset(DateTime.Now.Date.AddHours(12), DateTimeOffset.Now.Offset);
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        using var created = await appointments.PostAsJsonAsync("/v1/appointments", new { patientId = 42, doctorId = 7, scheduledAt = noon });
+        created.EnsureSuccessStatusCode();
+
+        foreach (var page in new[] { first, second })
+        {
+            var item = page.Locator("[data-testid=feed-item]").First;
+            await item.WaitForAsync();
+            Assert.Contains("New appointment: ", await item.InnerTextAsync());
+            await page.Locator(".mud-snackbar", new() { HasText = "New appointment: " }).First.WaitForAsync();
+        }
+        var shownAfter = watch.ElapsedMilliseconds;
+        await Assertions.Expect(first.Locator("[data-kpi=today-appointments] [data-testid=kpi-value]"))
+            .ToHaveTextAsync((before + 1).ToString("N0", System.Globalization.CultureInfo.GetCultureInfo("en-US")));
+        Console.WriteLine($"New appointment visible in two browsers {shownAfter} ms after the write (includes Playwright polling)");
+        Directory.CreateDirectory("TestResults");
+        await first.ScreenshotAsync(new PageScreenshotOptions { Path = "TestResults/dashboard-live.png", FullPage = true });
     }
 
     [Fact]

@@ -25,7 +25,12 @@ public static class DashboardUiExtensions
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddScoped<Live.LiveCircuitHandler>();
         services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler>(sp => sp.GetRequiredService<Live.LiveCircuitHandler>());
-        services.AddMudServices();
+        services.AddMudServices(c =>
+        {
+            c.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomRight;
+            c.SnackbarConfiguration.VisibleStateDuration = 6000;
+            c.SnackbarConfiguration.MaxDisplayedSnackbars = 4;
+        });
         return services;
     }
 
