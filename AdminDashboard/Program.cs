@@ -28,6 +28,7 @@ app.UseAntiforgery();
 app.MapStaticAssets();
 app.MapDashboardApi();
 app.MapDashboardEvents();
+app.MapDashboardCharts();
 app.MapDashboardHealth();
 app.MapDashboardAuth();
 app.MapDashboardUi();

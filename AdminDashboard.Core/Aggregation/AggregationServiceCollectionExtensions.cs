@@ -17,6 +17,7 @@ public static class AggregationServiceCollectionExtensions
         services.AddTransient<DashboardAggregator>();
         services.AddSingleton<LastKnownGoodStore>();
         services.AddSingleton<DashboardStatsService>();
+        services.AddSingleton<ChartsService>();
         services.AddHostedService<AggregatorWarmup>();
         return services;
     }

@@ -41,6 +41,15 @@ public sealed class DashboardAggregator(
         return new DashboardFanOut(patients.Result, doctors.Result, appointments.Result, billing.Result, medicine.Result);
     }
 
+    /// <summary>One upstream call under its own deadline, as a <see cref="ServiceResult{T}"/> (never throws for upstream failures).</summary>
+    public async Task<ServiceResult<T>> CallAsync<T>(UpstreamService service, Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken)
+        where T : class
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(options.Value.Deadline);
+        return await Call(service, call, deadline.Token, cancellationToken);
+    }
+
     private async Task<ServiceResult<T>> Call<T>(UpstreamService service, Func<CancellationToken, Task<T>> call,
         CancellationToken deadline, CancellationToken caller) where T : class
     {

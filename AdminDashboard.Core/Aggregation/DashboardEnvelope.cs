@@ -5,7 +5,12 @@ namespace AdminDashboard.Core.Aggregation;
 /// <summary>
 /// The seed's envelope: <c>{ success, data, warnings, partial }</c>, plus <c>sources</c> with one entry per service.
 /// </summary>
-public sealed record ApiEnvelope<T>(bool Success, T? Data, IReadOnlyList<string> Warnings, bool Partial, IReadOnlyList<SourceReport> Sources);
+public sealed record ApiEnvelope<T>(bool Success, T? Data, IReadOnlyList<string> Warnings, bool Partial, IReadOnlyList<SourceReport> Sources)
+{
+    /// <summary>Set on chart answers (the stats answer carries it in <c>data</c>, as the seed does).</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public bool? FromCache { get; init; }
+}
 
 /// <summary>Figures derived across services, null when a service they need is missing or there is nothing to divide by.</summary>
 public sealed record DerivedMetrics(

@@ -22,9 +22,12 @@ public sealed class LastKnownGoodStore(IDashboardCache cache)
         return new DashboardFanOut(await patients, await doctors, await appointments, await billing, await medicine);
     }
 
-    private async Task<ServiceResult<T>> ApplyAsync<T>(ServiceResult<T> result, CancellationToken cancellationToken) where T : class
+    private Task<ServiceResult<T>> ApplyAsync<T>(ServiceResult<T> result, CancellationToken cancellationToken) where T : class =>
+        ApplyAsync(result, CacheKeys.LastKnownGood(result.Service), cancellationToken);
+
+    /// <summary>Same, for any cached answer: keeps it under <paramref name="key"/> when good, serves it stale when the call failed.</summary>
+    public async Task<ServiceResult<T>> ApplyAsync<T>(ServiceResult<T> result, string key, CancellationToken cancellationToken) where T : class
     {
-        var key = CacheKeys.LastKnownGood(result.Service);
         if (result.IsOk)
         {
             await cache.SetAsync(key, new LastKnownGood<T>(result.Value!, result.AsOf!.Value), CacheKeys.TtlOf(key), cancellationToken);

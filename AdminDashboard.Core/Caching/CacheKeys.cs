@@ -17,6 +17,9 @@ public static class CacheKeys
     /// <summary>Last-known-good section of one service: kept long, served marked stale when the service fails.</summary>
     public static string LastKnownGood(UpstreamService service) => $"admin:lkg:{service.WireName()}";
 
+    /// <summary>Last-known-good copy of any cached answer, e.g. <c>admin:lkg:patients:growth:30</c>.</summary>
+    public static string LastKnownGoodOf(string key) => "admin:lkg:" + (key.StartsWith("admin:", StringComparison.Ordinal) ? key[6..] : key);
+
     /// <summary>Generation counter of a key family, bumped by every invalidation of that family.</summary>
     public static string Generation(string family) => $"admin:generation:{family}";
 

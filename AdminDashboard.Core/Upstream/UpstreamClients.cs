@@ -38,6 +38,7 @@ public abstract class UpstreamClient(HttpClient http, UpstreamService service)
 public sealed class PatientsClient(HttpClient http) : UpstreamClient(http, UpstreamService.Patients)
 {
     public Task<PatientStats> GetStatsAsync(CancellationToken ct) => GetAsync<PatientStats>(StatsPath, ct);
+    public Task<PatientGrowth> GetGrowthAsync(int days, CancellationToken ct) => GetAsync<PatientGrowth>($"/v1/admin/patients/growth?days={days}", ct);
 }
 
 public sealed class DoctorsClient(HttpClient http) : UpstreamClient(http, UpstreamService.Doctors)
@@ -48,16 +49,21 @@ public sealed class DoctorsClient(HttpClient http) : UpstreamClient(http, Upstre
 public sealed class AppointmentsClient(HttpClient http) : UpstreamClient(http, UpstreamService.Appointments)
 {
     public Task<AppointmentStats> GetStatsAsync(CancellationToken ct) => GetAsync<AppointmentStats>(StatsPath, ct);
+    public Task<AppointmentTrends> GetTrendsAsync(int days, CancellationToken ct) => GetAsync<AppointmentTrends>($"/v1/admin/appointments/trends?days={days}", ct);
+    public Task<TopDoctors> GetTopDoctorsAsync(int days, int limit, CancellationToken ct) =>
+        GetAsync<TopDoctors>($"/v1/admin/appointments/top-doctors?days={days}&limit={limit}", ct);
 }
 
 public sealed class BillingClient(HttpClient http) : UpstreamClient(http, UpstreamService.Billing)
 {
     public Task<BillingStats> GetStatsAsync(CancellationToken ct) => GetAsync<BillingStats>(StatsPath, ct);
+    public Task<RevenueReport> GetRevenueAsync(int days, CancellationToken ct) => GetAsync<RevenueReport>($"/v1/admin/billing/revenue?days={days}", ct);
 }
 
 public sealed class MedicineClient(HttpClient http) : UpstreamClient(http, UpstreamService.Medicine)
 {
     public Task<MedicineStats> GetStatsAsync(CancellationToken ct) => GetAsync<MedicineStats>(StatsPath, ct);
+    public Task<StockReport> GetStockAsync(int limit, CancellationToken ct) => GetAsync<StockReport>($"/v1/admin/medicine/stock?limit={limit}", ct);
 }
 
 /// <summary>The five services as the aggregator sees them; a seam for tests that need no network.</summary>

@@ -26,6 +26,8 @@ public sealed partial class Dashboard : IDisposable
     private IDisposable? _hubSubscription;
     private bool _autoRefresh = true;
     private int _refreshSeconds;
+    private int _days = 30;
+    private int _chartsVersion;
 
     private DashboardStats? D => _stats?.Data;
     private bool Loading => _stats is null && _loadError is null;
@@ -119,6 +121,7 @@ public sealed partial class Dashboard : IDisposable
         {
             _stats = await StatsService.GetStatsAsync(_disposed.Token, refresh);
             _loadError = null;
+            _chartsVersion++;
         }
         catch (OperationCanceledException) when (_disposed.IsCancellationRequested)
         {
@@ -144,6 +147,8 @@ public sealed partial class Dashboard : IDisposable
     }
 
     private void OnAutoRefreshChanged(bool value) => _autoRefresh = value;
+
+    private void OnRangeChanged(int days) => _days = days;
 
     private SourceReport? SourceOf(UpstreamService service) =>
         _stats?.Sources.FirstOrDefault(s => s.Service == service.WireName());

@@ -14,6 +14,14 @@ public sealed record AppointmentStats(
     StatusCounts Today, StatusCounts Last30Days, int UpcomingNext7Days,
     double? AverageWaitMinutesToday, int FinishedWaitsToday, DateTimeOffset AsOf);
 
+public sealed record DailyAppointments(DateOnly Date, StatusCounts Counts);
+
+public sealed record AppointmentTrends(int Days, IReadOnlyList<DailyAppointments> Daily, DateTimeOffset AsOf);
+
+public sealed record DoctorRanking(int DoctorId, string DoctorName, string Department, int Appointments, int Completed, int NoShow);
+
+public sealed record TopDoctors(int Days, IReadOnlyList<DoctorRanking> Doctors, DateTimeOffset AsOf);
+
 public sealed record CreateAppointmentRequest(int? PatientId, int? DoctorId, DateTimeOffset? ScheduledAt);
 
 /// <summary>
@@ -134,6 +142,40 @@ public sealed class AppointmentStore
                 : appointment with { Status = AppointmentStatus.Completed, StartedAt = now };
             _appointments[index] = next;
             return next;
+        }
+    }
+
+    /// <summary>Appointments per day by status over the last <paramref name="days"/> days, today included.</summary>
+    public AppointmentTrends Trends(int days)
+    {
+        var first = DateOnly.FromDateTime(_clock.Now.Date).AddDays(1 - days);
+        var start = _clock.StartOfToday.AddDays(1 - days);
+        var end = _clock.StartOfToday.AddDays(1);
+        lock (_lock)
+        {
+            var perDay = _appointments.Where(a => a.ScheduledAt >= start && a.ScheduledAt < end)
+                .GroupBy(a => DateOnly.FromDateTime(a.ScheduledAt.Date))
+                .ToDictionary(g => g.Key, g => Count(g));
+            var daily = Enumerable.Range(0, days).Select(i => first.AddDays(i))
+                .Select(d => new DailyAppointments(d, perDay.GetValueOrDefault(d) ?? new StatusCounts(0, 0, 0, 0, 0, 0))).ToList();
+            return new AppointmentTrends(days, daily, _clock.Now);
+        }
+    }
+
+    /// <summary>Doctors with the most appointments over the last <paramref name="days"/> days, today included.</summary>
+    public TopDoctors Top(int days, int limit)
+    {
+        var start = _clock.StartOfToday.AddDays(1 - days);
+        var end = _clock.StartOfToday.AddDays(1);
+        lock (_lock)
+        {
+            var ranking = _appointments.Where(a => a.ScheduledAt >= start && a.ScheduledAt < end && a.Status != AppointmentStatus.Cancelled)
+                .GroupBy(a => a.DoctorId)
+                .Select(g => new DoctorRanking(g.Key, g.First().DoctorName, g.First().Department, g.Count(),
+                    g.Count(a => a.Status == AppointmentStatus.Completed), g.Count(a => a.Status == AppointmentStatus.NoShow)))
+                .OrderByDescending(r => r.Appointments).ThenBy(r => r.DoctorId)
+                .Take(limit).ToList();
+            return new TopDoctors(days, ranking, _clock.Now);
         }
     }
 

@@ -12,6 +12,11 @@ public sealed record BillingStats(
     string Currency, long RevenueToday, int PaymentsToday, long RevenueLast7Days, long RevenueMonthToDate,
     int OutstandingInvoices, long OutstandingAmount, IReadOnlyList<DepartmentRevenue> RevenueByDepartmentToday, DateTimeOffset AsOf);
 
+public sealed record DailyRevenue(DateOnly Date, long Amount, int Payments);
+
+public sealed record RevenueReport(int Days, string Currency, long Total, IReadOnlyList<DailyRevenue> Daily,
+    IReadOnlyList<DepartmentRevenue> ByDepartment, DateTimeOffset AsOf);
+
 public sealed record CompletePaymentRequest(int? InvoiceId, string? Method);
 
 /// <summary>The billing service's own data: invoices for visits over the last 60 days, most paid the same day.</summary>
@@ -84,6 +89,23 @@ public sealed class BillingStore
         {
             var invoice = AddInvoice(_random.Next(1, SeedData.SeededPatients + 1), _clock.Now, RandomAmount(_random), null, "cash");
             return Pay(invoice.Id, Methods[_random.Next(Methods.Length)], _clock.Now);
+        }
+    }
+
+    /// <summary>Payments per day and per department over the last <paramref name="days"/> days, today included.</summary>
+    public RevenueReport Revenue(int days)
+    {
+        var first = DateOnly.FromDateTime(_clock.Now.Date).AddDays(1 - days);
+        var start = _clock.StartOfToday.AddDays(1 - days);
+        lock (_lock)
+        {
+            var inRange = _payments.Where(p => p.PaidAt >= start).ToList();
+            var perDay = inRange.GroupBy(p => DateOnly.FromDateTime(p.PaidAt.Date)).ToDictionary(g => g.Key, g => (Amount: g.Sum(p => p.Amount), Count: g.Count()));
+            var daily = Enumerable.Range(0, days).Select(i => first.AddDays(i)).Select(d =>
+                perDay.TryGetValue(d, out var v) ? new DailyRevenue(d, v.Amount, v.Count) : new DailyRevenue(d, 0, 0)).ToList();
+            var byDepartment = inRange.GroupBy(p => p.Department).Select(g => new DepartmentRevenue(g.Key, g.Sum(p => p.Amount)))
+                .OrderByDescending(d => d.Amount).ToList();
+            return new RevenueReport(days, Currency, daily.Sum(d => d.Amount), daily, byDepartment, _clock.Now);
         }
     }
 

@@ -64,6 +64,7 @@ public static class HospitalServiceApp
             .AddEndpointFilter((context, next) => { counter.Increment(); return next(context); })
             .AddEndpointFilter<FaultInjectionFilter>();
         ServiceEndpoints.MapStats(admin, service);
+        ServiceEndpoints.MapCharts(admin, service);
         // Every successful write announces itself; the endpoints do not know about the bus.
         var writes = guarded.MapGroup("").AddEndpointFilter(async (context, next) =>
         {

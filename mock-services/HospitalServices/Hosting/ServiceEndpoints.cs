@@ -46,6 +46,32 @@ internal static class ServiceEndpoints
         _ => throw new ArgumentOutOfRangeException(nameof(service)),
     };
 
+    /// <summary>The chart endpoints under /v1/admin/{service}/..., with their range checked.</summary>
+    public static void MapCharts(IEndpointRouteBuilder admin, HospitalService service)
+    {
+        switch (service)
+        {
+            case HospitalService.Patients:
+                admin.MapGet("/patients/growth", (int? days, PatientStore s) => Ranged(days, d => s.Growth(d)));
+                break;
+            case HospitalService.Appointments:
+                admin.MapGet("/appointments/trends", (int? days, AppointmentStore s) => Ranged(days, d => s.Trends(d)));
+                admin.MapGet("/appointments/top-doctors", (int? days, int? limit, AppointmentStore s) =>
+                    limit is < 1 or > 100 ? Invalid("limit", "limit must be between 1 and 100.") : Ranged(days, d => s.Top(d, limit ?? 10)));
+                break;
+            case HospitalService.Billing:
+                admin.MapGet("/billing/revenue", (int? days, BillingStore s) => Ranged(days, d => s.Revenue(d)));
+                break;
+            case HospitalService.Medicine:
+                admin.MapGet("/medicine/stock", (int? limit, MedicineStore s) =>
+                    limit is < 1 or > 500 ? Invalid("limit", "limit must be between 1 and 500.") : Results.Ok(s.Stock(limit ?? 20)));
+                break;
+        }
+    }
+
+    private static IResult Ranged<T>(int? days, Func<int, T> report) =>
+        days is < 1 or > 365 ? Invalid("days", "days must be between 1 and 365.") : Results.Ok(report(days ?? 30));
+
     public static void MapWrites(IEndpointRouteBuilder api, HospitalService service)
     {
         switch (service)

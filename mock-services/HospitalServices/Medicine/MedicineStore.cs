@@ -9,6 +9,10 @@ public sealed record MedicineStats(
     int TotalItems, int LowStock, int OutOfStock, int AtRiskWithin7Days, int ExpiringWithin30Days, int Expired,
     long InventoryValue, DateTimeOffset AsOf);
 
+public sealed record StockLine(int Id, string Name, int StockQuantity, int ReorderPoint, double? DaysToStockOut, DateOnly ExpiryDate);
+
+public sealed record StockReport(int TotalItems, int AtOrBelowReorderPoint, IReadOnlyList<StockLine> LowStock, DateTimeOffset AsOf);
+
 public sealed record DispenseRequest(int? MedicineId, int? Quantity);
 
 /// <summary>The pharmacy's own data: a catalogue of about 300 items with stock, reorder points, usage and expiry.</summary>
@@ -70,6 +74,19 @@ public sealed class MedicineStore
             var inStock = _items.Where(i => i.StockQuantity > 0).ToList();
             var item = inStock[_random.Next(inStock.Count)];
             return Dispense(new DispenseRequest(item.Id, Math.Min(item.StockQuantity, _random.Next(1, 20))))!;
+        }
+    }
+
+    /// <summary>Items at or below their reorder point or running out within 7 days, soonest stock-out first.</summary>
+    public StockReport Stock(int limit)
+    {
+        lock (_lock)
+        {
+            static double? DaysLeft(MedicineItem i) => i.AverageDailyUsage <= 0 ? null : Math.Round(i.StockQuantity / i.AverageDailyUsage, 1);
+            var low = _items.Where(i => i.StockQuantity <= i.ReorderPoint || DaysLeft(i) < 7)
+                .OrderBy(i => DaysLeft(i) ?? double.MaxValue).ThenBy(i => i.Name).ToList();
+            return new StockReport(_items.Count, low.Count,
+                low.Take(limit).Select(i => new StockLine(i.Id, i.Name, i.StockQuantity, i.ReorderPoint, DaysLeft(i), i.ExpiryDate)).ToList(), _clock.Now);
         }
     }
 

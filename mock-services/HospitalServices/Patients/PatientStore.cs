@@ -10,6 +10,10 @@ public sealed record PatientStats(
     int TotalPatients, int ActivePatients, int InactivePatients,
     int NewToday, int NewLast7Days, int NewThisMonth, double AverageAge, DateTimeOffset AsOf);
 
+public sealed record DailyRegistrations(DateOnly Date, int Registrations);
+
+public sealed record PatientGrowth(int Days, int TotalBefore, int TotalNow, IReadOnlyList<DailyRegistrations> Daily, DateTimeOffset AsOf);
+
 public sealed record RegisterPatientRequest(string? FullName, string? Gender, DateOnly? DateOfBirth);
 
 /// <summary>The patient service's own data: about 15,000 patients registered over five years, about half active.</summary>
@@ -68,6 +72,24 @@ public sealed class PatientStore
             var nextId = _patients[^1].Id + 1;
             return Register(new RegisterPatientRequest(SeedData.PatientName(nextId), _random.Next(2) == 0 ? "female" : "male",
                 DateOnly.FromDateTime(_clock.Now.Date.AddYears(-_random.Next(1, 90)))));
+        }
+    }
+
+    /// <summary>Registrations per day over the last <paramref name="days"/> days, today included.</summary>
+    public PatientGrowth Growth(int days)
+    {
+        var today = DateOnly.FromDateTime(_clock.Now.Date);
+        var first = today.AddDays(1 - days);
+        var start = _clock.StartOfToday.AddDays(1 - days);
+        lock (_lock)
+        {
+            var perDay = _patients.Where(p => p.RegisteredAt >= start)
+                .GroupBy(p => DateOnly.FromDateTime(p.RegisteredAt.Date))
+                .ToDictionary(g => g.Key, g => g.Count());
+            var daily = Enumerable.Range(0, days).Select(i => first.AddDays(i))
+                .Select(d => new DailyRegistrations(d, perDay.GetValueOrDefault(d))).ToList();
+            var total = _patients.Count;
+            return new PatientGrowth(days, total - daily.Sum(d => d.Registrations), total, daily, _clock.Now);
         }
     }
 
