@@ -16,6 +16,9 @@ public sealed class AggregationOptions
     /// <summary>A partial aggregate is cached only briefly, so a service that recovers shows up within seconds.</summary>
     public int PartialStatsTtlSeconds { get; set; } = 3;
 
+    /// <summary>One fan-out at start-up (not cached) so the first admin does not pay for cold code paths.</summary>
+    public bool WarmUp { get; set; } = true;
+
     public TimeSpan Deadline => TimeSpan.FromMilliseconds(DeadlineMs);
 }
 

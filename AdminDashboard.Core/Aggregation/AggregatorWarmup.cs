@@ -8,12 +8,14 @@ namespace AdminDashboard.Core.Aggregation;
 /// One fan-out right after start-up, without caching it: it opens the connections and compiles the code paths so
 /// that the first admin's request is not the one that misses the deadline.
 /// </summary>
-internal sealed class AggregatorWarmup(IServiceProvider services, IHostApplicationLifetime lifetime, ILogger<AggregatorWarmup> logger) : BackgroundService
+internal sealed class AggregatorWarmup(IServiceProvider services, IHostApplicationLifetime lifetime,
+    Microsoft.Extensions.Options.IOptions<AggregationOptions> options, ILogger<AggregatorWarmup> logger) : BackgroundService
 {
     private const int MaxAttempts = 3;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!options.Value.WarmUp) return;
         try
         {
             // After every hosted service has started: in embedded mode the services are listening by then.

@@ -40,7 +40,7 @@ public sealed class ChartsService(
             var envelope = Envelope(result, time.GetUtcNow());
             var ttl = envelope.Partial ? TimeSpan.FromSeconds(options.Value.PartialStatsTtlSeconds) : CacheKeys.TtlOf(key);
             return (envelope, ttl);
-        }, cancellationToken);
+        }, cancellationToken, isUsable: e => e.Sources is { Count: 1 } && e.Warnings is not null);
         return envelope with { FromCache = fromCache };
     }
 

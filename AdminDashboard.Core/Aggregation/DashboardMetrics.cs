@@ -51,7 +51,13 @@ public sealed class DashboardMetrics : IDisposable
         _eventsFailed.Add(1, new TagList { { "topic", topic }, { "reason", reason } });
     }
 
-    public void RecordEventDuplicate(string eventType) => RecordEventFailed(eventType, "duplicate");
+    private Counter<long>? _eventsDuplicate;
+
+    public void RecordEventDuplicate(string eventType)
+    {
+        _eventsDuplicate ??= _meter.CreateCounter<long>("dashboard.events.duplicates", description: "Events seen again (same eventId) and not applied twice");
+        _eventsDuplicate.Add(1, new TagList { { "type", eventType } });
+    }
 
     public void ObserveConsumerLag(Func<long> lag) =>
         _meter.CreateObservableGauge("dashboard.events.consumer_lag", lag, description: "Messages behind the end of the partition last consumed");

@@ -17,7 +17,8 @@ public sealed class DashboardStatsService(
     public async Task<ApiEnvelope<DashboardStats>> GetStatsAsync(CancellationToken cancellationToken, bool refresh = false)
     {
         var started = Stopwatch.GetTimestamp();
-        var (envelope, fromCache) = await loader.GetOrLoadAsync(CacheKeys.Stats, LoadAsync, cancellationToken, bypassCache: refresh);
+        var (envelope, fromCache) = await loader.GetOrLoadAsync(CacheKeys.Stats, LoadAsync, cancellationToken, bypassCache: refresh,
+            isUsable: e => e.Data is not null && e.Sources is not null && e.Warnings is not null);
         var elapsed = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         return envelope with { Data = envelope.Data! with { ResponseTime = elapsed, FromCache = fromCache } };
     }

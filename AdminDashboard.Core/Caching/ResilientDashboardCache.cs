@@ -43,17 +43,24 @@ public sealed class ResilientDashboardCache : IDashboardCache
                 SamplingDuration = TimeSpan.FromSeconds(10),
                 BreakDuration = TimeSpan.FromSeconds(o.BreakSeconds),
                 ShouldHandle = new PredicateBuilder().Handle<Exception>(IsRedisFailure),
+                // The breaker re-opens after each failed trial; only the first opening is news.
                 OnOpened = args =>
                 {
-                    _available = false;
-                    _logger.LogWarning(args.Outcome.Exception,
-                        "Redis cache unavailable: serving from the in-process cache, trying Redis again in {BreakSeconds} s", o.BreakSeconds);
+                    if (_available)
+                    {
+                        _available = false;
+                        _logger.LogWarning(args.Outcome.Exception,
+                            "Redis cache unavailable: serving from the in-process cache, trying Redis again every {BreakSeconds} s", o.BreakSeconds);
+                    }
                     return ValueTask.CompletedTask;
                 },
                 OnClosed = args =>
                 {
-                    _available = true;
-                    _logger.LogInformation("Redis cache is back: shared cache in use again");
+                    if (!_available)
+                    {
+                        _available = true;
+                        _logger.LogInformation("Redis cache is back: shared cache in use again");
+                    }
                     _ = Task.Run(ReplayPendingInvalidationsAsync);
                     return ValueTask.CompletedTask;
                 },

@@ -27,7 +27,7 @@ public sealed class EventPipeline(IDashboardCache cache, DashboardEventHub hub, 
             logger.LogWarning("Skipped a message on {Topic}: {Error}", topic, error);
             return false;
         }
-        if (!Remember(hospitalEvent!.EventId))
+        if (AlreadyApplied(hospitalEvent!.EventId))
         {
             metrics.RecordEventDuplicate(hospitalEvent.EventType);
             return true;
@@ -39,9 +39,20 @@ public sealed class EventPipeline(IDashboardCache cache, DashboardEventHub hub, 
             else
                 await cache.RemoveAsync(keyOrPattern, cancellationToken);
         }
+        // Remembered only once applied: a failure above leaves it to be handled again on redelivery.
+        if (!Remember(hospitalEvent.EventId))
+        {
+            metrics.RecordEventDuplicate(hospitalEvent.EventType);
+            return true;
+        }
         hub.Publish(hospitalEvent);
         metrics.RecordEventConsumed(hospitalEvent.EventType, (time.GetUtcNow() - hospitalEvent.OccurredAt).TotalMilliseconds);
         return true;
+    }
+
+    private bool AlreadyApplied(string eventId)
+    {
+        lock (_seenLock) { return _seen.Contains(eventId); }
     }
 
     private bool Remember(string eventId)

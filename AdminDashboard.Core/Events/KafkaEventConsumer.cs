@@ -49,10 +49,35 @@ public sealed class KafkaEventConsumer(
     protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
         metrics.ObserveConsumerLag(() => Interlocked.Read(ref _lag));
-        var consume = Task.Factory.StartNew(() => ConsumeLoop(stoppingToken), stoppingToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        var consume = Task.Factory.StartNew(() => SupervisedConsumeLoop(stoppingToken), stoppingToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         var probe = ProbeLoopAsync(stoppingToken);
         return Task.WhenAll(consume, probe);
     }
+
+    /// <summary>Restarts the consumer after any failure, with a growing pause: live updates never end for good, nor take the app down.</summary>
+    private void SupervisedConsumeLoop(CancellationToken stoppingToken)
+    {
+        var backoff = TimeSpan.FromSeconds(1);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                ConsumeLoop(stoppingToken);
+                return;
+            }
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+            {
+                _assigned = false;
+                _consumerRunning = false;
+                logger.LogError(e, "Kafka consumer failed; restarting in {Backoff}", backoff);
+                hub.SetStatus(new LiveStatus(false, "the event consumer is restarting", DateTimeOffset.UtcNow));
+                stoppingToken.WaitHandle.WaitOne(backoff);
+                backoff = TimeSpan.FromSeconds(Math.Min(30, backoff.TotalSeconds * 2));
+            }
+        }
+    }
+
+    private volatile bool _consumerRunning;
 
     private void ConsumeLoop(CancellationToken stoppingToken)
     {
@@ -68,6 +93,7 @@ public sealed class KafkaEventConsumer(
             .SetPartitionsRevokedHandler((_, _) => _assigned = false)
             .Build();
         consumer.Subscribe(EventTopics.All);
+        _consumerRunning = true;
         try
         {
             while (!stoppingToken.IsCancellationRequested)
@@ -77,23 +103,21 @@ public sealed class KafkaEventConsumer(
                 {
                     result = consumer.Consume(stoppingToken);
                 }
-                catch (ConsumeException e)
+                catch (ConsumeException e) when (e.Error.Code is ErrorCode.Local_KeyDeserialization or ErrorCode.Local_ValueDeserialization)
                 {
-                    // Bytes that are not even a message: counted and skipped; the broker moves us on.
+                    // Bytes that are not even text: counted and skipped; the broker moves us on.
                     metrics.RecordEventFailed(e.ConsumerRecord?.Topic ?? "unknown", "unreadable");
                     logger.LogWarning("Skipped an unreadable message: {Reason}", e.Error.Reason);
                     continue;
                 }
+                catch (ConsumeException e)
+                {
+                    // Broker or topic trouble, not a bad message: the probe reports the outage.
+                    logger.LogDebug("Kafka consume: {Code} {Reason}", e.Error.Code, e.Error.Reason);
+                    continue;
+                }
                 if (result?.Message is null) continue;
-                try
-                {
-                    pipeline.HandleAsync(result.Topic, result.Message.Value, stoppingToken).GetAwaiter().GetResult();
-                }
-                catch (Exception e) when (e is not OperationCanceledException)
-                {
-                    metrics.RecordEventFailed(result.Topic, "handler-error");
-                    logger.LogError(e, "Handling {Topic} offset {Offset} failed; skipping it", result.Topic, result.Offset);
-                }
+                HandleWithRetries(result, stoppingToken);
                 consumer.StoreOffset(result);
                 var watermarks = consumer.GetWatermarkOffsets(result.TopicPartition);
                 if (watermarks.High != Offset.Unset) Interlocked.Exchange(ref _lag, Math.Max(0, watermarks.High - result.Offset - 1));
@@ -106,6 +130,33 @@ public sealed class KafkaEventConsumer(
         {
             try { consumer.Close(); }
             catch (KafkaException e) { logger.LogDebug("Closing the consumer: {Reason}", e.Error.Reason); }
+        }
+    }
+
+    /// <summary>
+    /// The pipeline only throws on a bug or an unexpected dependency failure (the cache degrades by itself):
+    /// a few tries with a pause, then the message is counted as failed and passed, so one message cannot stall the stream.
+    /// </summary>
+    private void HandleWithRetries(ConsumeResult<string?, string> result, CancellationToken stoppingToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                pipeline.HandleAsync(result.Topic, result.Message.Value, stoppingToken).GetAwaiter().GetResult();
+                return;
+            }
+            catch (Exception e) when (e is not OperationCanceledException && attempt < 3)
+            {
+                logger.LogWarning(e, "Handling {Topic} offset {Offset} failed (try {Attempt}); retrying", result.Topic, result.Offset, attempt);
+                stoppingToken.WaitHandle.WaitOne(TimeSpan.FromMilliseconds(200 * attempt));
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                metrics.RecordEventFailed(result.Topic, "handler-error");
+                logger.LogError(e, "Handling {Topic} offset {Offset} failed {Attempt} times; skipping it", result.Topic, result.Offset, attempt);
+                return;
+            }
         }
     }
 
@@ -148,7 +199,7 @@ public sealed class KafkaEventConsumer(
             {
                 await Task.Run(() => admin.GetMetadata(EventTopics.All[0], TimeSpan.FromSeconds(2)), stoppingToken);
                 failures = 0;
-                if (!hub.Status.IsLive)
+                if (!hub.Status.IsLive && _consumerRunning)
                 {
                     logger.LogInformation("Kafka broker reachable: live updates on");
                     hub.SetStatus(new LiveStatus(true, null, DateTimeOffset.UtcNow));

@@ -85,6 +85,8 @@ public sealed class DashboardEventHub(ILogger<DashboardEventHub> logger)
         {
             await foreach (var notification in _queue.Reader.ReadAllAsync())
             {
+                // Disposed with items still queued: they were meant for a page that is gone.
+                if (Volatile.Read(ref _disposed) == 1) return;
                 try
                 {
                     await _callback(notification);

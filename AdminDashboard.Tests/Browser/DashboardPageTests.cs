@@ -35,6 +35,8 @@ public sealed class DashboardPageTests(DashboardAppFactory app, BrowserFixture b
         Assert.Contains("/account/login", page.Url);
         await page.ClickAsync("#dev-signin");
         await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
+        // Act only once the circuit is up: prerendered HTML looks the same but does not react yet.
+        await page.Locator("[data-interactive=true]").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
         return page;
     }
 

@@ -99,14 +99,17 @@ public sealed class RedisCacheTests(RedisServerFixture redis) : IAsyncLifetime
         batch.Execute();
         await Task.WhenAll(writes);
 
+        var server = redis.Client.GetServer(redis.ConnectionString);
+        await server.ExecuteAsync("CONFIG", "RESETSTAT");
+
         var removed = await Cache(_app).RemoveByPatternAsync("admin:patients:*", CancellationToken.None);
 
+        // Read before this test's own SCANs below, so only the dashboard's commands are counted.
+        var commandStats = (await server.InfoAsync("commandstats")).SelectMany(g => g).ToDictionary(kv => kv.Key, kv => kv.Value);
         Assert.Equal(1500, removed);
-        var server = redis.Client.GetServer(redis.ConnectionString);
         Assert.Empty(await server.KeysAsync(pattern: "admin:patients:*", pageSize: 1000).ToListAsync());
         Assert.Equal(1500, await server.KeysAsync(pattern: "admin:patientsx:*", pageSize: 1000).CountAsync());
         Assert.Equal(1500, await server.KeysAsync(pattern: "admin:doctors:*", pageSize: 1000).CountAsync());
-        var commandStats = (await server.InfoAsync("commandstats")).SelectMany(g => g).ToDictionary(kv => kv.Key, kv => kv.Value);
         Assert.True(commandStats.ContainsKey("cmdstat_scan"), "SCAN was never called");
         Assert.False(commandStats.ContainsKey("cmdstat_keys"), "KEYS was called");
     }
@@ -200,6 +203,23 @@ public sealed class RedisCacheTests(RedisServerFixture redis) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Chart_data_is_cached_under_the_seed_keys_with_their_family_ttl()
+    {
+        using var client = _app.CreateApiClient(TestTokens.Admin());
+
+        var growth = await client.GetFromJsonAsync<JsonElement>("/v1/admin/charts/patient-growth?days=30");
+        var trends = await client.GetFromJsonAsync<JsonElement>("/v1/admin/charts/appointment-trends?days=7");
+        var again = await client.GetFromJsonAsync<JsonElement>("/v1/admin/charts/patient-growth?days=30");
+
+        Assert.False(growth.GetProperty("fromCache").GetBoolean());
+        Assert.True(again.GetProperty("fromCache").GetBoolean());
+        Assert.Equal(30, growth.GetProperty("data").GetProperty("daily").GetArrayLength());
+        Assert.Equal(7, trends.GetProperty("data").GetProperty("daily").GetArrayLength());
+        Assert.InRange((await redis.Db.KeyTimeToLiveAsync(CacheKeys.PatientGrowth(30)))!.Value, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(5));
+        Assert.InRange((await redis.Db.KeyTimeToLiveAsync(CacheKeys.AppointmentTrends(7)))!.Value, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(2));
+    }
+
+    [Fact]
     public async Task The_dashboard_starts_and_serves_when_redis_is_not_there_at_all()
     {
         var app = StartApp(connectionString: $"127.0.0.1:{FreePorts.Take(1)[0]}");
@@ -232,12 +252,15 @@ public sealed class RedisCacheTests(RedisServerFixture redis) : IAsyncLifetime
     [Fact]
     public async Task A_fan_out_that_started_before_an_invalidation_does_not_write_its_result_back()
     {
-        await _app.SetFaultAsync(UpstreamService.Billing, "slow", 150);
+        await _app.SetFaultAsync(UpstreamService.Billing, "slow", 400);
         await _app.ClearStatsCacheAsync();
         try
         {
+            var billingCalls = await _app.AdminRequestsAsync(UpstreamService.Billing);
             var inFlight = _app.GetStatsAsync();
-            await Task.Delay(50);
+            // The fan-out has reached billing, so it read the generation before this invalidation.
+            var deadline = DateTime.UtcNow.AddSeconds(10);
+            while (await _app.AdminRequestsAsync(UpstreamService.Billing) == billingCalls && DateTime.UtcNow < deadline) await Task.Delay(10);
             await Cache(_app).RemoveAsync(CacheKeys.Stats, CancellationToken.None);
             var body = await inFlight;
 

@@ -45,7 +45,7 @@ public sealed class LiveFeedTests : MudBunitContext
         _hub.Publish(new HospitalEvent("p1", EventTopics.PaymentCompleted, DateTimeOffset.UtcNow, Amount: 100, Currency: "VND"));
         _hub.Publish(Appointment("502"));
 
-        feed.WaitForAssertion(() => Assert.Single(feed.FindAll("[data-testid=feed-item]")));
+        feed.WaitForAssertion(() => Assert.Contains("New appointment: John Doe", Assert.Single(feed.FindAll("[data-testid=feed-item]")).TextContent));
     }
 
     [Fact]

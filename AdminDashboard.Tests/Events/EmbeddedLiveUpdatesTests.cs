@@ -53,13 +53,13 @@ public sealed class EmbeddedLiveUpdatesTests(DashboardAppFactory app) : IAsyncLi
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
         using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
-        Assert.Equal("event: status", await reader.ReadLineAsync());
+        using var timeout = new CancellationTokenSource(Patience);
+        Assert.Equal("event: status", await reader.ReadLineAsync(timeout.Token));
 
         using var appointments = app.CreateServiceClient(UpstreamService.Appointments);
         using var simulated = await appointments.PostAsync("/v1/internal/simulate/appointment.created", null);
         var appointmentId = (await simulated.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("entity").GetProperty("id").GetInt32();
 
-        using var timeout = new CancellationTokenSource(Patience);
         string? eventLine = null, dataLine = null;
         while (dataLine is null)
         {
@@ -91,7 +91,8 @@ public sealed class EmbeddedLiveUpdatesTests(DashboardAppFactory app) : IAsyncLi
         {
             using var response = await client.GetAsync("/v1/admin/events", HttpCompletionOption.ResponseHeadersRead);
             using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
-            await reader.ReadLineAsync();
+            using var timeout = new CancellationTokenSource(Patience);
+            await reader.ReadLineAsync(timeout.Token);
             Assert.Equal(before + 1, hub.SubscriberCount);
         }
 

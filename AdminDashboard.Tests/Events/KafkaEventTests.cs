@@ -135,6 +135,35 @@ public sealed class KafkaEventTests(KafkaBrokerFixture kafka, RedisServerFixture
     }
 
     [Fact]
+    public async Task The_dashboard_starts_without_a_broker_shows_paused_and_resumes_by_itself()
+    {
+        await kafka.StopBrokerAsync();
+        DashboardAppFactory late;
+        try
+        {
+            late = new DashboardAppFactory();
+            foreach (var (key, value) in kafka.DashboardSettings) late.Settings[key] = value;
+            _apps.Add(late);
+            await late.EnsureWarmAsync();   // serves stats with no broker at all
+            using var probe = new HubProbe(late.Services);
+            await probe.WaitForStatusAsync(live: false, TimeSpan.FromSeconds(20));
+        }
+        finally
+        {
+            await kafka.StartBrokerAsync();
+        }
+
+        using var after = new HubProbe(late.Services);
+        await after.WaitForStatusAsync(live: true, Patience);
+        var consumer = late.Services.GetRequiredService<KafkaEventConsumer>();
+        var deadline = DateTime.UtcNow + Patience;
+        while (!consumer.IsAssigned && DateTime.UtcNow < deadline) await Task.Delay(100);
+        var eventId = Guid.NewGuid().ToString("N");
+        await kafka.ProduceAsync(EventTopics.PaymentCompleted, "1", $$"""{"eventType":"payment.completed","eventId":"{{eventId}}","paymentId":1}""");
+        await after.WaitForEventAsync(e => e.EventId == eventId, Patience);
+    }
+
+    [Fact]
     public async Task Every_dashboard_instance_receives_every_event()
     {
         var other = await StartAppAsync();

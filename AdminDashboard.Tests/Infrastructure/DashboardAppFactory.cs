@@ -17,6 +17,12 @@ namespace AdminDashboard.Tests.Infrastructure;
 public sealed class DashboardAppFactory : WebApplicationFactory<Program>
 {
     public const string GatewaySecret = "integration-test-gateway-secret";
+
+    /// <summary>
+    /// The fan-out deadline in tests: roomier than production's 250 ms so a loaded CI machine does not turn a healthy
+    /// service into a timeout; the deadline tests assert against this value.
+    /// </summary>
+    public const int DeadlineMs = 1000;
     private readonly int[] _ports = FreePorts.Take(6);
 
     public DashboardAppFactory()
@@ -39,6 +45,9 @@ public sealed class DashboardAppFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Development");
         builder.UseSetting("Internal:GatewaySecret", GatewaySecret);
         builder.UseSetting("Simulator:Enabled", "false");
+        builder.UseSetting("Aggregation:DeadlineMs", DeadlineMs.ToString());
+        // Tests warm up through the API (EnsureWarmAsync); a background warm-up would add uncounted upstream calls.
+        builder.UseSetting("Aggregation:WarmUp", "false");
         foreach (var service in UpstreamServiceNames.All)
             builder.UseSetting($"Upstream:{service}:BaseUrl", ServiceUrl(service).ToString());
         foreach (var (key, value) in Settings)

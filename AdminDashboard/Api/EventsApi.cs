@@ -25,9 +25,11 @@ public static class EventsApi
         return app;
     }
 
-    private static async Task StreamAsync(HttpContext context, DashboardEventHub hub)
+    private static async Task StreamAsync(HttpContext context, DashboardEventHub hub, IHostApplicationLifetime lifetime)
     {
-        var aborted = context.RequestAborted;
+        // Ends when the client goes or the app stops, so open streams never hold up a shutdown.
+        using var stream = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, lifetime.ApplicationStopping);
+        var aborted = stream.Token;
         context.Response.ContentType = "text/event-stream";
         context.Response.Headers.CacheControl = "no-cache";
         context.Response.Headers["X-Accel-Buffering"] = "no";

@@ -49,6 +49,10 @@ public sealed partial class Dashboard : IDisposable
                 ScheduleRefetch();
                 StateHasChanged();
                 break;
+            case EventNotification:
+                // Still loading: that load may have read the cache before this event's invalidation.
+                _reloadRequested = true;
+                break;
             case StatusNotification { Status.IsLive: true }:
                 // Back from an outage: events may have been missed while paused.
                 ScheduleRefetch();
@@ -143,6 +147,18 @@ public sealed partial class Dashboard : IDisposable
         {
             _reloadRequested = false;
             await LoadAsync(refresh: false);
+        }
+    }
+
+    // True once the circuit is up and the page reacts to clicks and events; prerendered HTML says false.
+    private bool _interactive;
+
+    protected override void OnAfterRender(bool firstRender)
+    {
+        if (firstRender && RendererInfo.IsInteractive)
+        {
+            _interactive = true;
+            StateHasChanged();
         }
     }
 
