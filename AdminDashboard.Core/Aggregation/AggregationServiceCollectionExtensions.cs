@@ -18,6 +18,8 @@ public static class AggregationServiceCollectionExtensions
         services.AddSingleton<LastKnownGoodStore>();
         services.AddSingleton<DashboardStatsService>();
         services.AddSingleton<ChartsService>();
+        services.AddSingleton<Health.UpstreamHealthTracker>();
+        services.AddSingleton<Health.SystemHealthService>();
         services.AddHostedService<AggregatorWarmup>();
         return services;
     }

@@ -24,7 +24,8 @@ public sealed record DashboardFanOut(
 /// A service that errors or misses the deadline costs its own section, never the response.
 /// </summary>
 public sealed class DashboardAggregator(
-    IHospitalServices services, IOptions<AggregationOptions> options, TimeProvider time, DashboardMetrics metrics, ILogger<DashboardAggregator> logger)
+    IHospitalServices services, IOptions<AggregationOptions> options, TimeProvider time, DashboardMetrics metrics, ILogger<DashboardAggregator> logger,
+    Health.UpstreamHealthTracker? tracker = null)
 {
     public async Task<DashboardFanOut> FanOutAsync(CancellationToken cancellationToken)
     {
@@ -92,6 +93,7 @@ public sealed class DashboardAggregator(
             result = Result(SourceStatus.Error, null, "an unexpected error occurred");
         }
         metrics.RecordUpstreamCall(service, result.Status, result.ElapsedMs);
+        tracker?.Record(service, result.Status, result.ElapsedMs, result.Error);
         if (!result.IsOk)
         {
             logger.LogWarning("{Service} service {Status} after {ElapsedMs} ms: {Error}", service, result.Status, result.ElapsedMs, result.Error);

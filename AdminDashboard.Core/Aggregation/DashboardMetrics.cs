@@ -62,8 +62,21 @@ public sealed class DashboardMetrics : IDisposable
     public void ObserveConsumerLag(Func<long> lag) =>
         _meter.CreateObservableGauge("dashboard.events.consumer_lag", lag, description: "Messages behind the end of the partition last consumed");
 
-    public void RecordCacheLookup(string keyFamily, string result) =>
+    private long _hits, _misses, _errors;
+
+    /// <summary>Lookups since start, for the health page's hit rate.</summary>
+    public (long Hits, long Misses, long Errors) CacheTotals => (Interlocked.Read(ref _hits), Interlocked.Read(ref _misses), Interlocked.Read(ref _errors));
+
+    public void RecordCacheLookup(string keyFamily, string result)
+    {
         _cacheLookups.Add(1, new TagList { { "family", keyFamily }, { "result", result } });
+        switch (result)
+        {
+            case "hit": Interlocked.Increment(ref _hits); break;
+            case "miss": Interlocked.Increment(ref _misses); break;
+            case "error": Interlocked.Increment(ref _errors); break;
+        }
+    }
 
     public void Dispose() => _meter.Dispose();
 }

@@ -20,6 +20,9 @@ public sealed class KafkaEventConsumer(
     private long _lag;
     private volatile bool _assigned;
 
+    /// <summary>Messages behind the end of the partition last consumed.</summary>
+    public long Lag => Interlocked.Read(ref _lag);
+
     /// <summary>True once partitions are assigned: from then on no published event is missed.</summary>
     public bool IsAssigned => _assigned;
 

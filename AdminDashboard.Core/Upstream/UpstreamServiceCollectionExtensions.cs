@@ -6,6 +6,9 @@ namespace AdminDashboard.Core.Upstream;
 
 public static class UpstreamServiceCollectionExtensions
 {
+    /// <summary>Plain client for the services' unguarded /health, used by the system health page.</summary>
+    public const string ProbeClientName = "upstream-health-probe";
+
     /// <summary>Typed clients for the five services, each with the internal headers, base URL from <c>Upstream:{Service}:BaseUrl</c>.</summary>
     public static IServiceCollection AddDashboardUpstream(this IServiceCollection services, IConfiguration configuration)
     {
@@ -21,6 +24,7 @@ public static class UpstreamServiceCollectionExtensions
         AddClient<BillingClient>(services, UpstreamService.Billing);
         AddClient<MedicineClient>(services, UpstreamService.Medicine);
         services.AddTransient<IHospitalServices, HttpHospitalServices>();
+        services.AddHttpClient(ProbeClientName);
         return services;
     }
 

@@ -96,4 +96,20 @@ public sealed class ChartsApiTests(DashboardAppFactory app) : IAsyncLifetime
         using var nurse = app.CreateApiClient(TestTokens.Create("Nurse"));
         Assert.Equal(HttpStatusCode.Forbidden, (await nurse.GetAsync("/v1/admin/charts/revenue")).StatusCode);
     }
+
+    [Fact]
+    public async Task System_health_lists_every_service_with_its_state_and_the_cache_and_event_stream()
+    {
+        await app.GetStatsAsync();
+        using var client = app.CreateApiClient(TestTokens.Admin());
+        var health = await client.GetFromJsonAsync<JsonElement>("/v1/admin/system/health");
+
+        var services = health.GetProperty("services").EnumerateArray().ToList();
+        Assert.Equal(["patients", "doctors", "appointments", "billing", "medicine"], services.Select(s => s.GetProperty("service").GetString()));
+        // Earlier tests in this collection inject faults, so recent error rates may still mark a service degraded; none is down.
+        Assert.All(services, s => Assert.Contains(s.GetProperty("state").GetString(), new[] { "up", "degraded" }));
+        Assert.All(services, s => Assert.True(s.GetProperty("probe").GetProperty("reachable").GetBoolean()));
+        Assert.Equal("Memory", health.GetProperty("cache").GetProperty("provider").GetString());
+        Assert.True(health.GetProperty("events").GetProperty("live").GetBoolean());
+    }
 }

@@ -12,7 +12,7 @@ namespace AdminDashboard.Tests.Api;
 [Trait("Category", "UserJwts")]
 public sealed class UserJwtsTests : IAsyncLifetime
 {
-    private static readonly string ProjectPath = Path.Combine(RepoRoot(), "AdminDashboard");
+    private static readonly string ProjectPath = Path.Combine(RepoPaths.Root, "AdminDashboard");
     private DashboardAppFactory _app = default!;
     private string _adminToken = "";
     private string _plainToken = "";
@@ -56,12 +56,5 @@ public sealed class UserJwtsTests : IAsyncLifetime
         await process.WaitForExitAsync();
         Assert.True(process.ExitCode == 0, $"dotnet user-jwts failed: {error}{output}");
         return output.Trim().Split('\n')[^1].Trim();
-    }
-
-    private static string RepoRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "BlazorAdmin.sln"))) dir = dir.Parent;
-        return dir?.FullName ?? throw new InvalidOperationException("BlazorAdmin.sln not found above the test binaries");
     }
 }

@@ -59,8 +59,7 @@ public sealed class DashboardPageTests(DashboardAppFactory app, BrowserFixture b
         Assert.NotEqual("--", await KpiValueAsync(page, "revenue-today"));
         Assert.Equal("Development Admin", (await page.Locator("[data-testid=signed-in-user]").InnerTextAsync()).Trim());
         Assert.Equal(0, await page.Locator("[data-testid=partial-banner]").CountAsync());
-        Directory.CreateDirectory("TestResults");
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = "TestResults/dashboard.png", FullPage = true });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = RepoPaths.Screenshot("dashboard-light.png"), FullPage = true });
     }
 
     [Fact]
@@ -80,8 +79,7 @@ public sealed class DashboardPageTests(DashboardAppFactory app, BrowserFixture b
         Assert.Equal("--", await KpiValueAsync(page, "revenue-today"));
         Assert.NotEqual("--", await KpiValueAsync(page, "total-patients"));
         Assert.Equal(1, await page.Locator("[data-section=revenue] [data-testid=section-unavailable]").CountAsync());
-        Directory.CreateDirectory("TestResults");
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = "TestResults/dashboard-partial.png", FullPage = true });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = RepoPaths.Screenshot("dashboard-partial.png"), FullPage = true });
 
         await app.ClearFaultsAsync();
         await app.ClearStatsCacheAsync();
@@ -119,8 +117,7 @@ public sealed class DashboardPageTests(DashboardAppFactory app, BrowserFixture b
         await Assertions.Expect(first.Locator("[data-kpi=today-appointments] [data-testid=kpi-value]"))
             .ToHaveTextAsync((before + 1).ToString("N0", System.Globalization.CultureInfo.GetCultureInfo("en-US")));
         Console.WriteLine($"New appointment visible in two browsers {shownAfter} ms after the write (includes Playwright polling)");
-        Directory.CreateDirectory("TestResults");
-        await first.ScreenshotAsync(new PageScreenshotOptions { Path = "TestResults/dashboard-live.png", FullPage = true });
+        await first.ScreenshotAsync(new PageScreenshotOptions { Path = RepoPaths.Screenshot("dashboard-live.png"), FullPage = true });
     }
 
     [Fact]
@@ -139,7 +136,114 @@ public sealed class DashboardPageTests(DashboardAppFactory app, BrowserFixture b
         Assert.Equal(revenue, await KpiValueAsync(page, "revenue-today"));
         Assert.Matches(@"\d+ (s|min) old: service unavailable", await page.Locator("[data-kpi=revenue-today] [data-testid=kpi-stale]").InnerTextAsync());
         Assert.Contains("stale", await page.Locator("[data-section=revenue] [data-testid=section-status]").InnerTextAsync());
-        Directory.CreateDirectory("TestResults");
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = "TestResults/dashboard-stale.png", FullPage = true });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = RepoPaths.Screenshot("dashboard-stale.png"), FullPage = true });
+    }
+
+    private static readonly string[] ChartIds = ["chart-appointments", "chart-rates", "chart-revenue", "chart-departments", "chart-growth", "chart-top-doctors", "chart-stock"];
+
+    [Fact]
+    public async Task The_dashboard_shows_every_chart_and_the_range_picker_redraws_them()
+    {
+        var page = await SignInAsync();
+
+        foreach (var id in ChartIds)
+            await page.Locator($"[data-section={id}] svg").First.WaitForAsync();
+        Assert.Contains("last 30 days", await page.Locator("[data-section=chart-appointments]").InnerTextAsync());
+        Assert.True(await page.Locator("[data-testid=low-stock-table] tbody tr").CountAsync() > 0);
+        Assert.Equal(ChartIds.Length, await page.Locator("[data-section^=chart-] [data-testid=csv-link]").CountAsync());
+
+        await page.Locator("[data-testid=range]").ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = "Last 7 days" }).ClickAsync();
+        await Assertions.Expect(page.Locator("[data-section=chart-appointments]")).ToContainTextAsync("last 7 days");
+        await page.Locator("[data-section=chart-appointments] svg").First.WaitForAsync();
+    }
+
+    [Fact]
+    public async Task A_normal_session_has_no_console_errors_and_no_failed_requests()
+    {
+        var page = await _context.NewPageAsync();
+        var problems = new List<string>();
+        page.Console += (_, m) => { if (m.Type == "error") problems.Add($"console: {m.Text}"); };
+        page.PageError += (_, e) => problems.Add($"page error: {e}");
+        page.RequestFailed += (_, r) => problems.Add($"request failed: {r.Url} {r.Failure}");
+        page.Response += (_, r) => { if (r.Status >= 400) problems.Add($"HTTP {r.Status}: {r.Url}"); };
+
+        await page.GotoAsync("/");
+        await page.ClickAsync("#dev-signin");
+        await page.Locator("[data-interactive=true]").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
+        await page.Locator("[data-section=chart-revenue] svg").First.WaitForAsync();
+        await page.ClickAsync("[data-testid=refresh]");
+        await page.ClickAsync("[data-testid=theme-toggle]");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = RepoPaths.Screenshot("dashboard-dark.png"), FullPage = true });
+        await page.ClickAsync("[data-testid=theme-toggle]");
+        await page.ClickAsync("[data-testid=nav-system]");
+        await page.Locator("[data-testid=service-health]").WaitForAsync();
+        await page.ClickAsync("[data-testid=nav-about]");
+        await page.Locator("[data-testid=about-mode]").WaitForAsync();
+        await page.ClickAsync("[data-testid=nav-dashboard]");
+        await page.Locator("[data-kpi=total-patients] [data-testid=kpi-value]").WaitForAsync();
+
+        Assert.Empty(problems);
+    }
+
+    [Fact]
+    public async Task System_health_shows_every_service_up_and_a_failing_one_down()
+    {
+        var page = await SignInAsync();
+        await page.ClickAsync("[data-testid=nav-system]");
+        var table = page.Locator("[data-testid=service-health]");
+        await table.WaitForAsync();
+        Assert.Equal(5, await table.Locator("tbody tr").CountAsync());
+        Assert.Contains("Embedded", await (await NavigateAboutAsync(page)).InnerTextAsync());
+
+        await app.SetFaultAsync(UpstreamService.Billing, "error");
+        await app.ClearStatsCacheAsync();
+        await app.GetStatsAsync();   // a real call that fails, as an admin's refresh would make
+        await page.ClickAsync("[data-testid=nav-system]");
+        await Assertions.Expect(page.Locator("[data-service=billing] [data-testid=service-state]")).ToHaveTextAsync("down", new() { Timeout = 10_000 });
+        await Assertions.Expect(page.Locator("[data-service=patients] [data-testid=service-state]")).ToHaveTextAsync("up");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = RepoPaths.Screenshot("system-health.png"), FullPage = true });
+    }
+
+    private static async Task<ILocator> NavigateAboutAsync(IPage page)
+    {
+        await page.ClickAsync("[data-testid=nav-about]");
+        var mode = page.Locator("[data-testid=about-mode]");
+        await mode.WaitForAsync();
+        return mode;
+    }
+
+    [Fact]
+    public async Task Publish_to_screen_latency_is_recorded_for_new_appointments()
+    {
+        var page = await SignInAsync();
+        await page.Locator("[data-testid=live-feed]").WaitForAsync();
+        // The browser notes when each feed line appears, on the same clock the test uses to stamp the publish.
+        await page.EvaluateAsync("""
+            () => {
+              window.__feedSeen = [];
+              new MutationObserver(() => {
+                document.querySelectorAll('[data-testid=feed-item]').forEach(li => {
+                  if (!li.dataset.seen) { li.dataset.seen = '1'; window.__feedSeen.push({ text: li.textContent, at: Date.now() }); }
+                });
+              }).observe(document.body, { childList: true, subtree: true });
+            }
+            """);
+        using var appointments = app.CreateServiceClient(UpstreamService.Appointments);
+        var published = new List<long>();
+        for (var i = 0; i < 10; i++)
+        {
+            published.Add(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
+            using var created = await appointments.PostAsync("/v1/internal/simulate/appointment.created", null);
+            created.EnsureSuccessStatusCode();
+            var expected = i + 1;
+            await page.WaitForFunctionAsync($"() => window.__feedSeen.length >= {expected}", null, new() { Timeout = 10_000 });
+        }
+        var seen = await page.EvaluateAsync<long[]>("() => window.__feedSeen.map(s => s.at)");
+        var latencies = seen.Zip(published, (s, p) => (double)(s - p)).Order().ToArray();
+        var median = latencies[latencies.Length / 2];
+        var p95 = latencies[(int)Math.Ceiling(latencies.Length * 0.95) - 1];
+        Console.WriteLine($"Publish to DOM over {latencies.Length} appointments: median {median:0} ms, p95 {p95:0} ms, max {latencies[^1]:0} ms");
+        Assert.All(latencies, l => Assert.InRange(l, 0, 10_000));
     }
 }

@@ -42,4 +42,16 @@ public sealed class KpiCardTests : MudBunitContext
         Assert.Empty(card.FindAll("[data-testid=kpi-value]"));
         Assert.NotEmpty(card.FindAll(".mud-skeleton"));
     }
+
+    [Fact]
+    public void Kpi_card_with_a_stale_figure_shows_it_with_its_age()
+    {
+        var card = Render<KpiCard>(p => p
+            .Add(c => c.Id, "revenue-today").Add(c => c.Title, "Revenue today").Add(c => c.Value, "45,678,000 VND")
+            .Add(c => c.Caption, "80 payments").Add(c => c.StaleText, "4 min old: service unavailable"));
+
+        Assert.Equal("45,678,000 VND", card.Find("[data-testid=kpi-value]").TextContent.Trim());
+        Assert.Contains("4 min old: service unavailable", card.Find("[data-testid=kpi-stale]").TextContent);
+        Assert.Empty(card.FindAll("[data-testid=kpi-caption]"));
+    }
 }

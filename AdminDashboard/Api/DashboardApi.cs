@@ -34,6 +34,9 @@ public static class DashboardApi
         admin.MapGet("/dashboard/stats", (DashboardStatsService stats, CancellationToken ct) => stats.GetStatsAsync(ct))
             .WithName("GetDashboardStats")
             .WithSummary("Aggregated KPIs of the five hospital services, with per-service sources and warnings.");
+        admin.MapGet("/system/health", (AdminDashboard.Core.Health.SystemHealthService health, CancellationToken ct) => health.GetAsync(ct))
+            .WithName("GetSystemHealth")
+            .WithSummary("Each service's state, latency and error rate; cache hit rate and Redis state; the event stream's state and lag.");
         return app;
     }
 
