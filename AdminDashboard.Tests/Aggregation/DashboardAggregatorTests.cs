@@ -13,6 +13,10 @@ public sealed class DashboardAggregatorTests
 {
     private const int DeadlineMs = 200;
 
+    // The hanging fakes hold for 30 s: finishing near the deadline proves nobody waited for them. The margin allows
+    // for a 2-core CI machine busy with other processes; bench/stats-latency.sh measures the real figure.
+    private const int MarginMs = 750;
+
     private static DashboardAggregator CreateAggregator(IHospitalServices services)
     {
         var meters = new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>();
@@ -75,7 +79,7 @@ public sealed class DashboardAggregatorTests
     {
         var (envelope, elapsed) = await Aggregate(new FakeHospitalServices().Set(UpstreamService.Billing, Behaviour.Hang));
 
-        Assert.InRange(elapsed, DeadlineMs - 10, DeadlineMs + 150);
+        Assert.InRange(elapsed, DeadlineMs - 10, DeadlineMs + MarginMs);
         Assert.True(envelope.Partial);
         Assert.Null(envelope.Data!.Revenue);
         Assert.Equal(SourceStatus.Timeout, Assert.Single(envelope.Sources, s => s.Service == "billing").Status);
@@ -93,7 +97,7 @@ public sealed class DashboardAggregatorTests
 
         var (envelope, elapsed) = await Aggregate(fake);
 
-        Assert.InRange(elapsed, 0, DeadlineMs + 150);
+        Assert.InRange(elapsed, 0, DeadlineMs + MarginMs);
         Assert.False(envelope.Success);
         Assert.True(envelope.Partial);
         Assert.Equal(5, envelope.Warnings.Count);

@@ -201,7 +201,8 @@ public sealed class DashboardPageTests(DashboardAppFactory app, BrowserFixture b
         await app.GetStatsAsync();   // a real call that fails, as an admin's refresh would make
         await page.ClickAsync("[data-testid=nav-system]");
         await Assertions.Expect(page.Locator("[data-service=billing] [data-testid=service-state]")).ToHaveTextAsync("down", new() { Timeout = 10_000 });
-        await Assertions.Expect(page.Locator("[data-service=patients] [data-testid=service-state]")).ToHaveTextAsync("up");
+        // Others keep answering (cold first calls in this shared app may still count as slow: up or degraded, never down).
+        await Assertions.Expect(page.Locator("[data-service=patients] [data-testid=service-state]")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^(up|degraded)$"));
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = RepoPaths.Screenshot("system-health.png"), FullPage = true });
     }
 
@@ -245,5 +246,29 @@ public sealed class DashboardPageTests(DashboardAppFactory app, BrowserFixture b
         var p95 = latencies[(int)Math.Ceiling(latencies.Length * 0.95) - 1];
         Console.WriteLine($"Publish to DOM over {latencies.Length} appointments: median {median:0} ms, p95 {p95:0} ms, max {latencies[^1]:0} ms");
         Assert.All(latencies, l => Assert.InRange(l, 0, 10_000));
+    }
+
+    [Fact]
+    public async Task The_dashboard_fits_a_laptop_and_a_wall_screen_and_its_controls_are_keyboard_reachable()
+    {
+        var page = await SignInAsync();
+        await page.SetViewportSizeAsync(1280, 720);
+        await page.Locator("[data-section=chart-revenue] svg").First.WaitForAsync();
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "horizontal scrolling at 1280x720");
+
+        // Tab from the top of the page until Refresh has the focus.
+        var reached = false;
+        for (var i = 0; i < 40 && !reached; i++)
+        {
+            await page.Keyboard.PressAsync("Tab");
+            reached = await page.EvaluateAsync<bool>("() => document.activeElement?.closest('[data-testid=refresh]') != null");
+        }
+        Assert.True(reached, "Refresh is not reachable with the keyboard");
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.Locator("[data-testid=as-of]")).Not.ToContainTextAsync("(cached)");
+
+        await page.SetViewportSizeAsync(1920, 1080);
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "horizontal scrolling at 1920x1080");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = RepoPaths.Screenshot("dashboard-wall-1920.png") });
     }
 }

@@ -14,6 +14,7 @@ public sealed partial class Dashboard : IDisposable
     [Inject] private IOptions<DashboardUiOptions> UiOptions { get; set; } = default!;
     [Inject] private ILogger<Dashboard> Logger { get; set; } = default!;
     [Inject] private DashboardEventHub Hub { get; set; } = default!;
+    [Inject] private ChartsService Charts { get; set; } = default!;
     [Inject] private LiveCircuitHandler Circuit { get; set; } = default!;
 
     // Cancelled on dispose, never disposed itself: a refresh still running afterwards may read its token.
@@ -27,6 +28,8 @@ public sealed partial class Dashboard : IDisposable
     private bool _autoRefresh = true;
     private int _refreshSeconds;
     private int _days = 30;
+    private ApiEnvelope<AppointmentTrends>? _week;
+    private ApiEnvelope<RevenueReport>? _weekRevenue;
     private int _chartsVersion;
 
     private DashboardStats? D => _stats?.Data;
@@ -125,6 +128,9 @@ public sealed partial class Dashboard : IDisposable
         {
             _stats = await StatsService.GetStatsAsync(_disposed.Token, refresh);
             _loadError = null;
+            // Yesterday's figures for the cards' comparison; cached, and a failure only drops the comparison.
+            _week = await Charts.AppointmentTrendsAsync(7, _disposed.Token);
+            _weekRevenue = await Charts.RevenueAsync(7, _disposed.Token);
             _chartsVersion++;
         }
         catch (OperationCanceledException) when (_disposed.IsCancellationRequested)
@@ -172,6 +178,12 @@ public sealed partial class Dashboard : IDisposable
     private string? StaleText(UpstreamService service) => SourceOf(service) is { Status: SourceStatus.Stale } source
         ? $"{DashboardAggregator.DescribeAge(source.AgeSeconds ?? 0)} old: service unavailable"
         : null;
+
+    /// <summary>Yesterday's full-day appointments, for the card's comparison; null when unknown.</summary>
+    private string? AppointmentsYesterday => _week?.Data?.Daily is { Count: >= 2 } d ? $" · yesterday {Formats.Count(d[^2].Counts.Total)}" : null;
+
+    private string? RevenueYesterday => _weekRevenue?.Data is { Daily.Count: >= 2 } r
+        ? $" · yesterday {Formats.Money(r.Daily[^2].Amount, r.Currency)}" : null;
 
     private static string Unavailable(UpstreamService service) => $"{service.DisplayName()} service unavailable";
 
