@@ -1,4 +1,5 @@
 using AdminDashboard.Api;
+using AdminDashboard.Audit;
 using AdminDashboard.Auth;
 using AdminDashboard.Components;
 using AdminDashboard.Core.Aggregation;
@@ -15,13 +16,16 @@ builder.Services.AddDashboardCaching(builder.Configuration);
 builder.Services.AddDashboardEvents(builder.Configuration);
 builder.Services.AddEmbeddedHospital(builder.Configuration);
 builder.Services.AddDashboardAuth(builder.Configuration, builder.Environment);
+builder.Services.AddDashboardAudit();
 builder.Services.AddDashboardApi();
 builder.Services.AddDashboardUi(builder.Configuration);
 
 var app = builder.Build();
 
 app.UseDashboardErrorHandling();
+app.UseDashboardSecurityHeaders();
 app.UseAuthentication();
+app.UseRateLimiter();
 app.UseAuthorization();
 app.UseAntiforgery();
 

@@ -36,6 +36,12 @@ public sealed class InternalOptions
     public const int MinimumSecretLength = 16;
 
     public string? GatewaySecret { get; set; }
+
+    /// <summary>
+    /// During a rotation, the secret being retired: the (embedded) services accept it as well as the new one
+    /// until it is removed. The dashboard itself always sends <see cref="GatewaySecret"/>.
+    /// </summary>
+    public string? PreviousGatewaySecret { get; set; }
 }
 
 /// <summary>Reports every upstream configuration problem at once, at start-up.</summary>
@@ -56,10 +62,21 @@ public sealed class ValidateUpstreamOptions : IValidateOptions<UpstreamOptions>
     }
 }
 
-public sealed class ValidateInternalOptions : IValidateOptions<InternalOptions>
+public sealed class ValidateInternalOptions(Microsoft.Extensions.Hosting.IHostEnvironment environment) : IValidateOptions<InternalOptions>
 {
-    public ValidateOptionsResult Validate(string? name, InternalOptions options) =>
-        string.IsNullOrWhiteSpace(options.GatewaySecret) || options.GatewaySecret.Length < InternalOptions.MinimumSecretLength
-            ? ValidateOptionsResult.Fail($"{InternalOptions.SectionName}:GatewaySecret must be set to a secret of at least {InternalOptions.MinimumSecretLength} characters (env Internal__GatewaySecret; development default in appsettings.Development.json).")
-            : ValidateOptionsResult.Success;
+    /// <summary>The development default in appsettings.Development.json: refused anywhere else.</summary>
+    public const string DevelopmentDefault = "dev-only-gateway-secret-change-me";
+
+    public ValidateOptionsResult Validate(string? name, InternalOptions options)
+    {
+        var errors = new List<string>();
+        if (string.IsNullOrWhiteSpace(options.GatewaySecret) || options.GatewaySecret.Length < InternalOptions.MinimumSecretLength)
+            errors.Add($"{InternalOptions.SectionName}:GatewaySecret must be set to a secret of at least {InternalOptions.MinimumSecretLength} characters (env Internal__GatewaySecret; development default in appsettings.Development.json).");
+        if (!Microsoft.Extensions.Hosting.HostEnvironmentEnvExtensions.IsDevelopment(environment)
+            && (options.GatewaySecret == DevelopmentDefault || options.PreviousGatewaySecret == DevelopmentDefault))
+            errors.Add($"{InternalOptions.SectionName}:GatewaySecret is the development default; set a real secret outside Development.");
+        if (options.PreviousGatewaySecret is { Length: > 0 } previous && previous.Length < InternalOptions.MinimumSecretLength)
+            errors.Add($"{InternalOptions.SectionName}:PreviousGatewaySecret must be at least {InternalOptions.MinimumSecretLength} characters.");
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
 }

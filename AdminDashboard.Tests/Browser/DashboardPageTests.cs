@@ -183,7 +183,7 @@ public sealed class DashboardPageTests(DashboardAppFactory app, BrowserFixture b
         await page.ClickAsync("[data-testid=nav-dashboard]");
         await page.Locator("[data-kpi=total-patients] [data-testid=kpi-value]").WaitForAsync();
 
-        Assert.Empty(problems);
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
 
     [Fact]

@@ -14,7 +14,7 @@ namespace AdminDashboard.Tests.Infrastructure;
 /// The real dashboard on a real Kestrel port, in embedded mode: the five mock services on their own free ports,
 /// reached over real HTTP. The simulator is off so figures move only when a test moves them.
 /// </summary>
-public sealed class DashboardAppFactory : WebApplicationFactory<Program>
+public class DashboardAppFactory : WebApplicationFactory<Program>
 {
     public const string GatewaySecret = "integration-test-gateway-secret";
 
@@ -34,6 +34,9 @@ public sealed class DashboardAppFactory : WebApplicationFactory<Program>
 
     public Uri ServiceUrl(UpstreamService service) => new($"http://127.0.0.1:{_ports[1 + (int)service]}");
 
+    /// <summary>The ASP.NET Core environment the app runs in. Default: Development.</summary>
+    public string EnvironmentName { get; init; } = "Development";
+
     /// <summary>False to validate tokens with the app's own configuration (the keys dotnet user-jwts writes).</summary>
     public bool UseTestSigningKey { get; init; } = true;
 
@@ -42,7 +45,10 @@ public sealed class DashboardAppFactory : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Development");
+        builder.UseEnvironment(EnvironmentName);
+        // Tests call the API far more often than an admin; the rate-limit tests set their own limits.
+        builder.UseSetting("RateLimit:PermitsPerUser", "100000");
+        builder.UseSetting("RateLimit:PermitsPerIp", "100000");
         builder.UseSetting("Internal:GatewaySecret", GatewaySecret);
         builder.UseSetting("Simulator:Enabled", "false");
         builder.UseSetting("Aggregation:DeadlineMs", DeadlineMs.ToString());

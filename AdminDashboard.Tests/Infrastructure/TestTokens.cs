@@ -12,9 +12,11 @@ public static class TestTokens
     public const string Audience = "http://localhost:8080";
     public static SymmetricSecurityKey SigningKey { get; } = new(Encoding.UTF8.GetBytes("test-signing-key-that-is-long-enough-for-hs256!"));
 
-    public static string Create(params string[] roles)
+    public static string Create(params string[] roles) => CreateFor("test-user", roles);
+
+    public static string CreateFor(string user, params string[] roles)
     {
-        var claims = new List<Claim> { new("sub", "test-user"), new("unique_name", "test-user") };
+        var claims = new List<Claim> { new("sub", user), new("unique_name", user) };
         claims.AddRange(roles.Select(r => new Claim("role", r)));
         return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using AdminDashboard.Audit;
 using AdminDashboard.Auth;
 using AdminDashboard.Core.Aggregation;
 using AdminDashboard.Core.Upstream;
@@ -14,7 +15,7 @@ public static class ChartsApi
 {
     public static WebApplication MapDashboardCharts(this WebApplication app)
     {
-        var charts = app.MapGroup("/v1/admin/charts").RequireAuthorization(AuthPolicies.Admin).WithTags("Admin");
+        var charts = app.MapGroup("/v1/admin/charts").RequireAuthorization(AuthPolicies.Admin).WithTags("Admin").Audited();
         charts.MapGet("/patient-growth", (int? days, string? format, ChartsService s, CancellationToken ct) =>
             Respond(days, format, "patient-growth", d => s.PatientGrowthAsync(d, ct), PatientGrowthCsv));
         charts.MapGet("/appointment-trends", (int? days, string? format, ChartsService s, CancellationToken ct) =>

@@ -1,3 +1,4 @@
+using AdminDashboard.Audit;
 using AdminDashboard.Auth;
 using AdminDashboard.Core.Aggregation;
 using AdminDashboard.Core.Upstream;
@@ -30,7 +31,7 @@ public static class DashboardApi
     /// <summary>Same-origin JSON API for external tools. Every endpoint requires the Admin role.</summary>
     public static WebApplication MapDashboardApi(this WebApplication app)
     {
-        var admin = app.MapGroup("/v1/admin").RequireAuthorization(AuthPolicies.Admin).WithTags("Admin");
+        var admin = app.MapGroup("/v1/admin").RequireAuthorization(AuthPolicies.Admin).WithTags("Admin").Audited();
         admin.MapGet("/dashboard/stats", (DashboardStatsService stats, CancellationToken ct) => stats.GetStatsAsync(ct))
             .WithName("GetDashboardStats")
             .WithSummary("Aggregated KPIs of the five hospital services, with per-service sources and warnings.");

@@ -25,8 +25,9 @@ public static class EventsApi
         return app;
     }
 
-    private static async Task StreamAsync(HttpContext context, DashboardEventHub hub, IHostApplicationLifetime lifetime)
+    private static async Task StreamAsync(HttpContext context, DashboardEventHub hub, IHostApplicationLifetime lifetime, AdminDashboard.Audit.AuditLog audit)
     {
+        audit.Record(context.User, "subscribe", context.Request.Path, context.Connection.RemoteIpAddress?.ToString());
         // Ends when the client goes or the app stops, so open streams never hold up a shutdown.
         using var stream = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, lifetime.ApplicationStopping);
         var aborted = stream.Token;

@@ -11,6 +11,8 @@ public static class AuthPolicies
     public const string LogoutPath = "/account/logout";
     public const string DevelopmentSignInPath = "/account/dev-signin";
     public const string AccessDeniedPath = "/account/denied";
+    public const string EntraIdSignInPath = "/account/entra-signin";
+    public const string EntraIdSection = "AzureAd";
 }
 
 /// <summary><c>Auth</c> section. Entra ID sign-in comes with the security issue; this is the seam it plugs into.</summary>

@@ -23,6 +23,8 @@ public static class DashboardUiExtensions
             .Validate(o => o.LiveRefetchWindowMs is >= 0 and <= 10_000, "Dashboard:LiveRefetchWindowMs must be between 0 and 10000.")
             .ValidateOnStart();
         services.AddRazorComponents().AddInteractiveServerComponents();
+        // Framing is refused for every response by the security headers (DENY, frame-ancestors 'none').
+        services.AddAntiforgery(o => o.SuppressXFrameOptionsHeader = true);
         services.AddScoped<Live.LiveCircuitHandler>();
         services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler>(sp => sp.GetRequiredService<Live.LiveCircuitHandler>());
         services.AddMudServices(c =>
@@ -36,7 +38,8 @@ public static class DashboardUiExtensions
 
     public static WebApplication MapDashboardUi(this WebApplication app)
     {
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        // Our own CSP already says frame-ancestors 'none'; Blazor's second header would only repeat a weaker rule.
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
         return app;
     }
 }

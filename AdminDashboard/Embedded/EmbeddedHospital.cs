@@ -74,7 +74,8 @@ internal sealed class EmbeddedHospitalHost(
         var urls = EmbeddedHospitalExtensions.ServiceUrls(upstream.Value);
         try
         {
-            _cluster = await HospitalCluster.StartAsync(urls, secret.Value.GatewaySecret!, time, logs, publisher, cancellationToken);
+            _cluster = await HospitalCluster.StartAsync(urls, secret.Value.GatewaySecret!, time, logs, publisher, cancellationToken,
+                secret.Value.PreviousGatewaySecret);
         }
         catch (IOException e)
         {

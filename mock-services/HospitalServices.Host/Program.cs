@@ -29,7 +29,9 @@ using var publisher = builder.Configuration["Kafka:BootstrapServers"] is { Lengt
             .Where(kv => kv.Value is not null).Select(kv => new KeyValuePair<string, string>(kv.Key, kv.Value!)),
         logs.CreateLogger<KafkaDomainEventPublisher>())
     : null;
-await using var cluster = await HospitalCluster.StartAsync(services, secret, logs: logs, publisher: publisher);
+// During a rotation: Internal:PreviousGatewaySecret is still accepted until it is removed.
+await using var cluster = await HospitalCluster.StartAsync(services, secret, logs: logs, publisher: publisher,
+    previousGatewaySecret: builder.Configuration["Internal:PreviousGatewaySecret"]);
 foreach (var (service, url) in services)
 {
     logs.CreateLogger("HospitalServices").LogInformation("{Service} service listening on {Url}", service, url);

@@ -15,6 +15,9 @@ public sealed partial class Dashboard : IDisposable
     [Inject] private ILogger<Dashboard> Logger { get; set; } = default!;
     [Inject] private DashboardEventHub Hub { get; set; } = default!;
     [Inject] private ChartsService Charts { get; set; } = default!;
+    [Inject] private AdminDashboard.Audit.AuditLog Audit { get; set; } = default!;
+
+    [CascadingParameter] private Task<Microsoft.AspNetCore.Components.Authorization.AuthenticationState>? AuthState { get; set; }
     [Inject] private LiveCircuitHandler Circuit { get; set; } = default!;
 
     // Cancelled on dispose, never disposed itself: a refresh still running afterwards may read its token.
@@ -159,12 +162,13 @@ public sealed partial class Dashboard : IDisposable
     // True once the circuit is up and the page reacts to clicks and events; prerendered HTML says false.
     private bool _interactive;
 
-    protected override void OnAfterRender(bool firstRender)
+    protected override async Task OnAfterRenderAsync(bool firstRender)
     {
         if (firstRender && RendererInfo.IsInteractive)
         {
             _interactive = true;
             StateHasChanged();
+            if (AuthState is not null) Audit.Record((await AuthState).User, "view", "dashboard page", "browser session");
         }
     }
 

@@ -17,7 +17,7 @@ namespace HospitalServices.Hosting;
 public static class HospitalServiceApp
 {
     public static WebApplication Build(HospitalService service, Uri listenUrl, string gatewaySecret,
-        TimeProvider? time = null, ILoggerFactory? logs = null, IDomainEventPublisher? publisher = null)
+        TimeProvider? time = null, ILoggerFactory? logs = null, IDomainEventPublisher? publisher = null, string? previousGatewaySecret = null)
     {
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { ApplicationName = $"HospitalServices.{service}" });
         builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
@@ -41,7 +41,7 @@ public static class HospitalServiceApp
         }
         builder.Services.AddSingleton(time ?? TimeProvider.System);
         builder.Services.AddSingleton<HospitalClock>();
-        builder.Services.AddSingleton(new InternalRequestGuard(gatewaySecret));
+        builder.Services.AddSingleton(new InternalRequestGuard(gatewaySecret, previousGatewaySecret));
         builder.Services.AddSingleton<FaultSwitch>();
         builder.Services.AddSingleton<StatsRequestCounter>();
         builder.Services.AddSingleton(publisher ?? NullDomainEventPublisher.Instance);
