@@ -5,6 +5,8 @@ using AdminDashboard.Components;
 using AdminDashboard.Core.Aggregation;
 using AdminDashboard.Core.Caching;
 using AdminDashboard.Core.Events;
+using AdminDashboard.Core.Health;
+using AdminDashboard.Observability;
 using AdminDashboard.Core.Upstream;
 using AdminDashboard.Embedded;
 
@@ -14,6 +16,8 @@ builder.Services.AddDashboardUpstream(builder.Configuration);
 builder.Services.AddDashboardAggregation(builder.Configuration);
 builder.Services.AddDashboardCaching(builder.Configuration);
 builder.Services.AddDashboardEvents(builder.Configuration);
+builder.Services.AddDashboardHealthChecks();
+builder.Services.AddDashboardObservability(builder.Configuration);
 builder.Services.AddEmbeddedHospital(builder.Configuration);
 builder.Services.AddDashboardAuth(builder.Configuration, builder.Environment);
 builder.Services.AddDashboardAudit();
@@ -34,6 +38,7 @@ app.MapDashboardApi();
 app.MapDashboardEvents();
 app.MapDashboardCharts();
 app.MapDashboardHealth();
+app.MapDashboardMetrics();
 app.MapDashboardAuth();
 app.MapDashboardUi();
 

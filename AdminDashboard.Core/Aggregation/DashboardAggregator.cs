@@ -29,6 +29,7 @@ public sealed class DashboardAggregator(
 {
     public async Task<DashboardFanOut> FanOutAsync(CancellationToken cancellationToken)
     {
+        using var span = DashboardTracing.Source.StartActivity("stats fan-out");
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(options.Value.Deadline);
         var token = deadline.Token;
@@ -54,6 +55,8 @@ public sealed class DashboardAggregator(
     private async Task<ServiceResult<T>> Call<T>(UpstreamService service, Func<CancellationToken, Task<T>> call,
         CancellationToken deadline, CancellationToken caller) where T : class
     {
+        using var span = DashboardTracing.Source.StartActivity($"call {service.WireName()}");
+        span?.SetTag("upstream.service", service.WireName());
         var started = Stopwatch.GetTimestamp();
         ServiceResult<T> Result(SourceStatus status, T? value, string? error) =>
             new(service, status, value, error, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds,
@@ -94,6 +97,8 @@ public sealed class DashboardAggregator(
         }
         metrics.RecordUpstreamCall(service, result.Status, result.ElapsedMs);
         tracker?.Record(service, result.Status, result.ElapsedMs, result.Error);
+        span?.SetTag("upstream.status", result.Status.ToString().ToLowerInvariant());
+        if (!result.IsOk) span?.SetStatus(ActivityStatusCode.Error, result.Error);
         if (!result.IsOk)
         {
             logger.LogWarning("{Service} service {Status} after {ElapsedMs} ms: {Error}", service, result.Status, result.ElapsedMs, result.Error);

@@ -19,6 +19,12 @@ public sealed class DashboardMetrics : IDisposable
         _upstreamCalls = _meter.CreateCounter<long>("dashboard.upstream.calls", description: "Upstream stats calls by service and outcome");
         _upstreamLatency = _meter.CreateHistogram<double>("dashboard.upstream.duration", "ms", "Upstream stats call duration");
         _cacheLookups = _meter.CreateCounter<long>("dashboard.cache.lookups", description: "Cache lookups by key family and result (hit, miss, error)");
+        // Created up front so they are exported (as 0) before the first event or circuit.
+        _eventsConsumed = _meter.CreateCounter<long>("dashboard.events.consumed", description: "Events applied (cache invalidated, hub told) by type");
+        _eventLatency = _meter.CreateHistogram<double>("dashboard.events.latency", "ms", "From the event's occurredAt to the hub");
+        _eventsFailed = _meter.CreateCounter<long>("dashboard.events.failed", description: "Messages skipped: malformed, unknown type, unreadable, handler error");
+        _circuits = _meter.CreateUpDownCounter<long>("dashboard.circuits.active", description: "Open Blazor circuits on this instance");
+        _circuits.Add(0);
     }
 
     public void RecordUpstreamCall(UpstreamService service, SourceStatus status, long elapsedMs)
@@ -66,6 +72,25 @@ public sealed class DashboardMetrics : IDisposable
 
     /// <summary>Lookups since start, for the health page's hit rate.</summary>
     public (long Hits, long Misses, long Errors) CacheTotals => (Interlocked.Read(ref _hits), Interlocked.Read(ref _misses), Interlocked.Read(ref _errors));
+
+    private UpDownCounter<long>? _circuits;
+
+    /// <summary>Open Blazor circuits (dashboards in browsers) on this instance.</summary>
+    public void CircuitOpened(int delta)
+    {
+        _circuits ??= _meter.CreateUpDownCounter<long>("dashboard.circuits.active", description: "Open Blazor circuits on this instance");
+        _circuits.Add(delta);
+    }
+
+    /// <summary>Redis' own figures from INFO, read by <see cref="Caching.RedisInfoCollector"/>.</summary>
+    public void ObserveRedisInfo(Func<Caching.RedisInfo?> info)
+    {
+        _meter.CreateObservableGauge("dashboard.redis.used_memory", () => info()?.UsedMemoryBytes ?? 0, "By", "Memory Redis uses");
+        _meter.CreateObservableGauge("dashboard.redis.keys", () => info()?.Keys ?? 0, description: "Keys in the dashboard's Redis database");
+        _meter.CreateObservableGauge("dashboard.redis.keyspace_hits", () => info()?.KeyspaceHits ?? 0, description: "Redis keyspace hits since it started");
+        _meter.CreateObservableGauge("dashboard.redis.keyspace_misses", () => info()?.KeyspaceMisses ?? 0, description: "Redis keyspace misses since it started");
+        _meter.CreateObservableGauge("dashboard.redis.evicted_keys", () => info()?.EvictedKeys ?? 0, description: "Keys Redis evicted since it started");
+    }
 
     public void RecordCacheLookup(string keyFamily, string result)
     {

@@ -25,7 +25,9 @@ public static class CachingServiceCollectionExtensions
                 ? sp.GetRequiredService<ResilientDashboardCache>()
                 : sp.GetRequiredService<MemoryDashboardCache>());
         services.AddSingleton<SingleFlightLoader>();
-        services.AddHealthChecks().AddCheck<CacheHealthCheck>("cache");
+        services.AddHealthChecks().AddCheck<CacheHealthCheck>("cache", tags: [HealthTags.Ready]);
+        if (configuration.GetSection(CacheOptions.SectionName)["Provider"] is { } provider && provider.Equals(nameof(CacheProvider.Redis), StringComparison.OrdinalIgnoreCase))
+            services.AddHostedService<RedisInfoCollector>();
         return services;
     }
 }

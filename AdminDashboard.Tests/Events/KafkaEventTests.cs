@@ -113,6 +113,11 @@ public sealed class KafkaEventTests(KafkaBrokerFixture kafka, RedisServerFixture
             var stopped = System.Diagnostics.Stopwatch.StartNew();
             await probe.WaitForStatusAsync(live: false, TimeSpan.FromSeconds(15));
             Console.WriteLine($"Live updates shown as paused {stopped.ElapsedMilliseconds} ms after the broker stopped");
+            using (var http = _app.CreateApiClient(null))
+            {
+                var ready = await http.GetFromJsonAsync<JsonElement>("/health/ready");
+                Assert.Equal("Degraded", ready.GetProperty("checks").GetProperty("events").GetProperty("status").GetString());
+            }
 
             // The services keep working; their producer buffers the events and retries.
             for (var i = 0; i < 5; i++)
@@ -132,6 +137,10 @@ public sealed class KafkaEventTests(KafkaBrokerFixture kafka, RedisServerFixture
         foreach (var id in ids)
             await probe.WaitForEventAsync(e => e.EventType == EventTopics.AppointmentCreated && e.AppointmentId == id, TimeSpan.FromSeconds(60));
         Console.WriteLine($"All {ids.Count} events from the outage applied {back.ElapsedMilliseconds} ms after the broker was back");
+        using var client = _app.CreateApiClient(null);
+        var readyAgain = await client.GetFromJsonAsync<JsonElement>("/health/ready");
+        Assert.Equal("Healthy", readyAgain.GetProperty("checks").GetProperty("events").GetProperty("status").GetString());
+        Assert.Equal("Healthy", readyAgain.GetProperty("checks").GetProperty("cache").GetProperty("status").GetString());
     }
 
     [Fact]
@@ -161,6 +170,44 @@ public sealed class KafkaEventTests(KafkaBrokerFixture kafka, RedisServerFixture
         var eventId = Guid.NewGuid().ToString("N");
         await kafka.ProduceAsync(EventTopics.PaymentCompleted, "1", $$"""{"eventType":"payment.completed","eventId":"{{eventId}}","paymentId":1}""");
         await after.WaitForEventAsync(e => e.EventId == eventId, Patience);
+    }
+
+    [Fact]
+    public async Task Metrics_cover_every_monitoring_point_after_a_short_session()
+    {
+        using var probe = new HubProbe(_app.Services);
+        using var admin = _app.CreateApiClient(TestTokens.Admin());
+        await _app.ClearStatsCacheAsync();
+        await admin.GetAsync("/v1/admin/dashboard/stats");
+        await admin.GetAsync("/v1/admin/dashboard/stats");
+        await admin.GetAsync("/v1/admin/charts/revenue?days=7");
+        var eventId = Guid.NewGuid().ToString("N");
+        await kafka.ProduceAsync(EventTopics.PaymentCompleted, "5", $$"""{"eventType":"payment.completed","eventId":"{{eventId}}","paymentId":5}""");
+        await kafka.ProduceAsync(EventTopics.PaymentCompleted, "6", "not json");
+        await probe.WaitForEventAsync(e => e.EventId == eventId, Patience);
+        using var anonymous = _app.CreateApiClient(null);
+
+        string text = "";
+        string[] expected =
+        [
+            "http_server_request_duration_seconds_bucket", "http_route=\"/v1/admin/dashboard/stats\"", "http_response_status_code",
+            "dashboard_cache_lookups_total", "family=\"admin:stats\"", "result=\"hit\"",
+            "dashboard_upstream_calls_total", "dashboard_upstream_duration_milliseconds_bucket",
+            "dashboard_cache_redis_available", "dashboard_redis_used_memory", "dashboard_redis_keys", "dashboard_redis_keyspace_hits", "dashboard_redis_evicted_keys",
+            "dashboard_events_consumed_total", "dashboard_events_failed_total", "dashboard_events_consumer_lag", "dashboard_events_latency_milliseconds_bucket",
+            "dashboard_circuits_active",
+        ];
+        // Redis INFO is read every 10 s; allow one round.
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        do
+        {
+            text = await anonymous.GetStringAsync("/metrics");
+            if (expected.All(text.Contains)) break;
+            await Task.Delay(500);
+        }
+        while (DateTime.UtcNow < deadline);
+        var missing = expected.Where(name => !text.Contains(name)).ToList();
+        Assert.True(missing.Count == 0, "missing from /metrics: " + string.Join(", ", missing));
     }
 
     [Fact]

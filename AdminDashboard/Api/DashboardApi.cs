@@ -47,14 +47,19 @@ public static class DashboardApi
     /// </summary>
     public static WebApplication MapDashboardHealth(this WebApplication app)
     {
-        app.MapHealthChecks("/health", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions
+        var ready = new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions
         {
+            Predicate = c => c.Tags.Contains(AdminDashboard.Core.Caching.HealthTags.Ready),
             ResponseWriter = (context, report) => context.Response.WriteAsJsonAsync(new
             {
                 status = report.Status.ToString(),
                 checks = report.Entries.ToDictionary(e => e.Key, e => new { status = e.Value.Status.ToString(), e.Value.Description }),
             }),
-        });
+        };
+        // Live: the process answers. Ready: cache, event stream and services; their trouble is Degraded (still 200).
+        app.MapHealthChecks("/health/live", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", ready).AllowAnonymous();
+        app.MapHealthChecks("/health", ready).AllowAnonymous();
         return app;
     }
 }

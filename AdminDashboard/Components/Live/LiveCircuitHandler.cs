@@ -6,9 +6,21 @@ namespace AdminDashboard.Components.Live;
 /// Tells the page when its circuit has come back after a dropped connection: events may have been missed
 /// meanwhile, so the page refetches.
 /// </summary>
-public sealed class LiveCircuitHandler : CircuitHandler
+public sealed class LiveCircuitHandler(AdminDashboard.Core.Aggregation.DashboardMetrics metrics) : CircuitHandler
 {
     private int _connections;
+
+    public override Task OnCircuitOpenedAsync(Circuit circuit, CancellationToken cancellationToken)
+    {
+        metrics.CircuitOpened(1);
+        return Task.CompletedTask;
+    }
+
+    public override Task OnCircuitClosedAsync(Circuit circuit, CancellationToken cancellationToken)
+    {
+        metrics.CircuitOpened(-1);
+        return Task.CompletedTask;
+    }
 
     public event Action? Reconnected;
 

@@ -1,0 +1,7 @@
+namespace AdminDashboard.Core.Caching;
+
+/// <summary>Tags of the health checks: <c>ready</c> ones make up /health/ready.</summary>
+public static class HealthTags
+{
+    public const string Ready = "ready";
+}

@@ -1,0 +1,45 @@
+using AdminDashboard.Core.Aggregation;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+
+namespace AdminDashboard.Observability;
+
+public static class ObservabilityExtensions
+{
+    /// <summary>
+    /// OpenTelemetry: metrics (ASP.NET Core requests and latency by route, HttpClient, runtime, the dashboard's own
+    /// meter) exported for Prometheus at /metrics; traces (one per request, a span per fan-out and per service
+    /// call) exported over OTLP when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set.
+    /// </summary>
+    public static IServiceCollection AddDashboardObservability(this IServiceCollection services, IConfiguration configuration)
+    {
+        var otlp = !string.IsNullOrWhiteSpace(configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
+        services.AddOpenTelemetry()
+            .ConfigureResource(r => r.AddService("blazoradmin-dashboard"))
+            .WithMetrics(metrics =>
+            {
+                metrics.AddAspNetCoreInstrumentation()
+                    .AddHttpClientInstrumentation()
+                    .AddRuntimeInstrumentation()
+                    .AddMeter(DashboardMetrics.MeterName)
+                    .AddPrometheusExporter();
+                if (otlp) metrics.AddOtlpExporter();
+            })
+            .WithTracing(tracing =>
+            {
+                tracing.AddSource(DashboardTracing.SourceName)
+                    .AddAspNetCoreInstrumentation(o => o.Filter = c => !c.Request.Path.StartsWithSegments("/metrics"))
+                    .AddHttpClientInstrumentation();
+                if (otlp) tracing.AddOtlpExporter();
+            });
+        return services;
+    }
+
+    /// <summary>/metrics in Prometheus text format: operational figures only, no patient data.</summary>
+    public static WebApplication MapDashboardMetrics(this WebApplication app)
+    {
+        app.MapPrometheusScrapingEndpoint("/metrics");
+        return app;
+    }
+}
