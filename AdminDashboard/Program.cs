@@ -22,6 +22,7 @@ builder.Services.AddEmbeddedHospital(builder.Configuration);
 builder.Services.AddDashboardAuth(builder.Configuration, builder.Environment);
 builder.Services.AddDashboardAudit();
 builder.Services.AddDashboardApi();
+builder.Services.AddDashboardOpenApi();
 builder.Services.AddDashboardUi(builder.Configuration);
 
 var app = builder.Build();
@@ -39,6 +40,7 @@ app.MapDashboardEvents();
 app.MapDashboardCharts();
 app.MapDashboardHealth();
 app.MapDashboardMetrics();
+app.MapDashboardOpenApi();
 app.MapDashboardAuth();
 app.MapDashboardUi();
 

@@ -17,19 +17,24 @@ public static class ChartsApi
     {
         var charts = app.MapGroup("/v1/admin/charts").RequireAuthorization(AuthPolicies.Admin).WithTags("Admin").Audited();
         charts.MapGet("/patient-growth", (int? days, string? format, ChartsService s, CancellationToken ct) =>
-            Respond(days, format, "patient-growth", d => s.PatientGrowthAsync(d, ct), PatientGrowthCsv));
+            Respond(days, format, "patient-growth", d => s.PatientGrowthAsync(d, ct), PatientGrowthCsv))
+            .Produces<ApiEnvelope<PatientGrowth>>().Produces(200, contentType: "text/csv").ProducesValidationProblem();
         charts.MapGet("/appointment-trends", (int? days, string? format, ChartsService s, CancellationToken ct) =>
-            Respond(days, format, "appointment-trends", d => s.AppointmentTrendsAsync(d, ct), AppointmentTrendsCsv));
+            Respond(days, format, "appointment-trends", d => s.AppointmentTrendsAsync(d, ct), AppointmentTrendsCsv))
+            .Produces<ApiEnvelope<AppointmentTrends>>().Produces(200, contentType: "text/csv").ProducesValidationProblem();
         charts.MapGet("/revenue", (int? days, string? format, ChartsService s, CancellationToken ct) =>
-            Respond(days, format, "revenue", d => s.RevenueAsync(d, ct), RevenueCsv));
+            Respond(days, format, "revenue", d => s.RevenueAsync(d, ct), RevenueCsv))
+            .Produces<ApiEnvelope<RevenueReport>>().Produces(200, contentType: "text/csv").ProducesValidationProblem();
         charts.MapGet("/top-doctors", (int? days, int? limit, string? format, ChartsService s, CancellationToken ct) =>
             limit is < 1 or > 50
                 ? Task.FromResult(Invalid("limit", "limit must be between 1 and 50."))
-                : Respond(days, format, "top-doctors", d => s.TopDoctorsAsync(d, limit ?? 10, ct), TopDoctorsCsv));
+                : Respond(days, format, "top-doctors", d => s.TopDoctorsAsync(d, limit ?? 10, ct), TopDoctorsCsv))
+            .Produces<ApiEnvelope<TopDoctors>>().Produces(200, contentType: "text/csv").ProducesValidationProblem();
         charts.MapGet("/medicine-stock", (int? limit, string? format, ChartsService s, CancellationToken ct) =>
             limit is < 1 or > 500
                 ? Task.FromResult(Invalid("limit", "limit must be between 1 and 500."))
-                : Respond(1, format, "medicine-stock", _ => s.MedicineStockAsync(limit ?? 20, ct), StockCsv));
+                : Respond(1, format, "medicine-stock", _ => s.MedicineStockAsync(limit ?? 20, ct), StockCsv))
+            .Produces<ApiEnvelope<StockReport>>().Produces(200, contentType: "text/csv").ProducesValidationProblem();
         return app;
     }
 

@@ -21,7 +21,8 @@ public static class EventsApi
         app.MapGet("/v1/admin/events", StreamAsync)
             .RequireAuthorization(AuthPolicies.Admin)
             .WithTags("Admin")
-            .WithSummary("Live hospital events as Server-Sent Events.");
+            .WithSummary("Live hospital events as Server-Sent Events.")
+            .Produces(StatusCodes.Status200OK, contentType: "text/event-stream");
         return app;
     }
 
