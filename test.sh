@@ -14,6 +14,7 @@ apt_packages=()
 [ -x "${REDIS_SERVER_PATH:-/usr/bin/redis-server}" ] || apt_packages+=(redis-server)
 command -v java >/dev/null || apt_packages+=(default-jre-headless)
 command -v npm >/dev/null || apt_packages+=(nodejs npm)
+command -v curl >/dev/null || apt_packages+=(curl)
 if [ ${#apt_packages[@]} -gt 0 ]; then
   echo "Installing Debian packages: ${apt_packages[*]}"
   as_root apt-get update -qq

@@ -30,6 +30,7 @@ var app = builder.Build();
 app.UseDashboardErrorHandling();
 app.UseDashboardSecurityHeaders();
 app.UseAuthentication();
+app.UseUserLogScope();
 app.UseRateLimiter();
 app.UseAuthorization();
 app.UseAntiforgery();

@@ -13,9 +13,9 @@ public sealed class EventStreamHealthCheck(DashboardEventHub hub, IOptions<Event
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         var status = hub.Status;
-        var bus = events.Value.Provider == EventsProvider.Kafka ? "Kafka" : "in-process bus";
+        var bus = events.Value.Provider == EventsProvider.Kafka ? "Kafka" : "the in-process bus";
         return Task.FromResult(status.IsLive
-            ? HealthCheckResult.Healthy($"Live updates from the {bus}.")
+            ? HealthCheckResult.Healthy($"Live updates from {bus}.")
             : HealthCheckResult.Degraded($"Live updates paused ({bus}): {status.Reason}."));
     }
 }

@@ -59,8 +59,9 @@ public sealed class SystemHealthService(
         if (probe is { Reachable: false }) return (ServiceState.Down, $"not reachable: {probe.Error}");
         if (recent.LastStatus is SourceStatus.Error or SourceStatus.Timeout or SourceStatus.Stale)
             return (ServiceState.Down, $"last call failed: {recent.LastError}");
-        if (recent.ErrorRate > 0.2) return (ServiceState.Degraded, $"{recent.ErrorRate:P0} of the last {recent.Calls} calls failed");
-        if (recent.P95Ms > aggregation.Value.DeadlineMs / 2.0) return (ServiceState.Degraded, $"slow: p95 {recent.P95Ms:0} ms against a {aggregation.Value.DeadlineMs} ms deadline");
+        // Rates and percentiles need a few calls to mean anything (a cold first call is slow).
+        if (recent.Calls >= 5 && recent.ErrorRate > 0.2) return (ServiceState.Degraded, $"{recent.ErrorRate:P0} of the last {recent.Calls} calls failed");
+        if (recent.Calls >= 5 && recent.P95Ms > aggregation.Value.DeadlineMs / 2.0) return (ServiceState.Degraded, $"slow: p95 {recent.P95Ms:0} ms against a {aggregation.Value.DeadlineMs} ms deadline");
         if (probe is null && recent.Calls == 0) return (ServiceState.Unknown, "not called yet");
         return (ServiceState.Up, "answering");
     }
