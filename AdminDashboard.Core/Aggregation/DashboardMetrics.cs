@@ -34,6 +34,12 @@ public sealed class DashboardMetrics : IDisposable
         _upstreamLatency.Record(elapsedMs, tags);
     }
 
+    /// <summary>Per service: 0 answering, 1 degraded, 2 down (see <see cref="Health.UpstreamHealthTracker.State"/>).</summary>
+    public void ObserveUpstreamState(Func<IEnumerable<(string Service, int State)>> states) =>
+        _meter.CreateObservableGauge("dashboard.upstream.state",
+            () => states().Select(s => new Measurement<int>(s.State, new KeyValuePair<string, object?>("service", s.Service))),
+            description: "Per service: 0 answering, 1 degraded, 2 down");
+
     /// <summary>1 while the shared Redis cache answers, 0 while the in-process fallback stands in.</summary>
     public void ObserveRedisAvailability(Func<bool> available) =>
         _meter.CreateObservableGauge("dashboard.cache.redis.available", () => available() ? 1 : 0,

@@ -10,8 +10,20 @@ public sealed record UpstreamCallSummary(int Calls, double? P50Ms, double? P95Ms
 /// The last <see cref="Window"/> calls to each service as this instance made them: latency percentiles and error
 /// rate for the health page. In memory and per instance, by design: it describes what this dashboard sees.
 /// </summary>
-public sealed class UpstreamHealthTracker(TimeProvider time)
+public sealed class UpstreamHealthTracker
 {
+    private readonly TimeProvider time;
+
+    public UpstreamHealthTracker(TimeProvider time, DashboardMetrics? metrics = null)
+    {
+        this.time = time;
+        // 0 answering, 1 failing now and then (over 20 % of recent calls), 2 last call failed: the breaker-like state per service.
+        metrics?.ObserveUpstreamState(() => UpstreamServiceNames.All.Select(s => (s.WireName(), State(Summarize(s)))));
+    }
+
+    public static int State(UpstreamCallSummary s) =>
+        s.LastStatus is SourceStatus.Error or SourceStatus.Timeout or SourceStatus.Stale ? 2 : s.Calls >= 5 && s.ErrorRate > 0.2 ? 1 : 0;
+
     public const int Window = 50;
     private readonly Dictionary<UpstreamService, Queue<(SourceStatus Status, long Ms, DateTimeOffset At, string? Error)>> _calls =
         UpstreamServiceNames.All.ToDictionary(s => s, _ => new Queue<(SourceStatus, long, DateTimeOffset, string?)>());

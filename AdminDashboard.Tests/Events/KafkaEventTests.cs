@@ -192,7 +192,7 @@ public sealed class KafkaEventTests(KafkaBrokerFixture kafka, RedisServerFixture
         [
             "http_server_request_duration_seconds_bucket", "http_route=\"/v1/admin/dashboard/stats\"", "http_response_status_code",
             "dashboard_cache_lookups_total", "family=\"admin:stats\"", "result=\"hit\"",
-            "dashboard_upstream_calls_total", "dashboard_upstream_duration_milliseconds_bucket",
+            "dashboard_upstream_calls_total", "dashboard_upstream_duration_milliseconds_bucket", "dashboard_upstream_state",
             "dashboard_cache_redis_available", "dashboard_redis_used_memory", "dashboard_redis_keys", "dashboard_redis_keyspace_hits", "dashboard_redis_evicted_keys",
             "dashboard_events_consumed_total", "dashboard_events_failed_total", "dashboard_events_consumer_lag", "dashboard_events_latency_milliseconds_bucket",
             "dashboard_circuits_active",
