@@ -40,7 +40,9 @@ done
 mkdir -p "$STATE/logs" "$STATE/zookeeper" "$STATE/kafka-logs"
 : >"$STATE/pids"
 
-if [ -z "${SKIP_BUILD:-}" ]; then
+HOST_DLL="mock-services/HospitalServices.Host/bin/$CONFIGURATION/net10.0/HospitalServices.Host.dll"
+DASHBOARD_DLL="AdminDashboard/bin/$CONFIGURATION/net10.0/AdminDashboard.dll"
+if [ -z "${SKIP_BUILD:-}" ] || [ ! -f "$HOST_DLL" ] || [ ! -f "$DASHBOARD_DLL" ]; then
   echo "Building ($CONFIGURATION)..."
   dotnet build BlazorAdmin.sln -c "$CONFIGURATION" -v q -nologo >"$STATE/logs/build.log" 2>&1 || fail "build failed: $STATE/logs/build.log"
 fi
