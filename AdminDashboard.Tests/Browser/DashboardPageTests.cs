@@ -73,9 +73,10 @@ public sealed class DashboardPageTests(DashboardAppFactory app, BrowserFixture b
         await app.ClearStatsCacheAsync();
         await page.ClickAsync("[data-testid=refresh]");
 
+        // Eventually, not at once: on a loaded CI machine one fan-out can miss the deadline everywhere; the next
+        // refresh (the partial answer is cached 3 s, the page refreshes every 5 s) shows the steady state.
         var banner = page.Locator("[data-testid=partial-banner]");
-        await banner.WaitForAsync();
-        Assert.Contains("1 of 5 sources unavailable: Billing failed", await banner.InnerTextAsync());
+        await Assertions.Expect(banner).ToContainTextAsync("1 of 5 sources unavailable: Billing failed", new() { Timeout = 20_000 });
         Assert.Equal("--", await KpiValueAsync(page, "revenue-today"));
         Assert.NotEqual("--", await KpiValueAsync(page, "total-patients"));
         Assert.Equal(1, await page.Locator("[data-section=revenue] [data-testid=section-unavailable]").CountAsync());
@@ -131,8 +132,8 @@ public sealed class DashboardPageTests(DashboardAppFactory app, BrowserFixture b
         await page.ClickAsync("[data-testid=refresh]");
 
         var banner = page.Locator("[data-testid=partial-banner]");
-        await banner.WaitForAsync();
-        Assert.Matches(@"1 of 5 sources stale: Billing failed, showing figures \d+ (s|min) old", await banner.InnerTextAsync());
+        await Assertions.Expect(banner).ToContainTextAsync(new System.Text.RegularExpressions.Regex(@"1 of 5 sources stale: Billing failed, showing figures \d+ (s|min) old"),
+            new() { Timeout = 20_000 });
         Assert.Equal(revenue, await KpiValueAsync(page, "revenue-today"));
         Assert.Matches(@"\d+ (s|min) old: service unavailable", await page.Locator("[data-kpi=revenue-today] [data-testid=kpi-stale]").InnerTextAsync());
         Assert.Contains("stale", await page.Locator("[data-section=revenue] [data-testid=section-status]").InnerTextAsync());

@@ -22,7 +22,7 @@ public class DashboardAppFactory : WebApplicationFactory<Program>
     /// The fan-out deadline in tests: roomier than production's 250 ms so a loaded CI machine does not turn a healthy
     /// service into a timeout; the deadline tests assert against this value.
     /// </summary>
-    public const int DeadlineMs = 1000;
+    public const int DeadlineMs = 2000;
     private readonly int[] _ports = FreePorts.Take(6);
 
     public DashboardAppFactory()
