@@ -46,9 +46,7 @@ public sealed class ChartsService(
 
     private static ApiEnvelope<T> Envelope<T>(ServiceResult<T> result, DateTimeOffset now) where T : class
     {
-        var source = result.ToReport();
-        if (source.Status == SourceStatus.Stale && source.AsOf is { } asOf)
-            source = source with { AgeSeconds = Math.Max(0, (long)(now - asOf).TotalSeconds) };
+        var source = result.ToReport().AgedAt(now);
         var warnings = source.Status == SourceStatus.Ok ? [] : new[] { DashboardAggregator.Warning(source) };
         return new ApiEnvelope<T>(result.Value is not null, result.Value, warnings, source.Status != SourceStatus.Ok, [source]);
     }

@@ -109,8 +109,7 @@ public sealed class DashboardAggregator(
     /// <summary>Builds the envelope of the seed from a fan-out.</summary>
     public static ApiEnvelope<DashboardStats> BuildEnvelope(DashboardFanOut f, DateTimeOffset timestamp, long responseTimeMs, bool fromCache)
     {
-        var sources = f.Sources.Select(s => s.Status == SourceStatus.Stale && s.AsOf is { } asOf
-            ? s with { AgeSeconds = Math.Max(0, (long)(timestamp - asOf).TotalSeconds) } : s).ToList();
+        var sources = f.Sources.Select(s => s.AgedAt(timestamp)).ToList();
         var warnings = sources.Where(s => s.Status != SourceStatus.Ok).Select(Warning).ToList();
         var p = f.Patients.Value;
         var d = f.Doctors.Value;

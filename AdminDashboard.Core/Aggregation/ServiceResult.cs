@@ -36,4 +36,10 @@ public sealed record ServiceResult<T>(
 /// <c>AgeSeconds</c> is set only for a stale section: how old its figures were when the envelope was built.
 /// </summary>
 public sealed record SourceReport(
-    string Service, string DisplayName, SourceStatus Status, long LatencyMs, DateTimeOffset? AsOf, long? AgeSeconds, string? Error);
+    string Service, string DisplayName, SourceStatus Status, long LatencyMs, DateTimeOffset? AsOf, long? AgeSeconds, string? Error)
+{
+    /// <summary>For a stale source, how old its figures are at <paramref name="now"/>; other sources unchanged.</summary>
+    public SourceReport AgedAt(DateTimeOffset now) => Status == SourceStatus.Stale && AsOf is { } asOf
+        ? this with { AgeSeconds = Math.Max(0, (long)(now - asOf).TotalSeconds) }
+        : this;
+}

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using AdminDashboard.Tests.Infrastructure;
 
@@ -12,7 +11,6 @@ namespace AdminDashboard.Tests.Api;
 [Trait("Category", "UserJwts")]
 public sealed class UserJwtsTests : IAsyncLifetime
 {
-    private static readonly string ProjectPath = Path.Combine(RepoPaths.Root, "AdminDashboard");
     private DashboardAppFactory _app = default!;
     private string _adminToken = "";
     private string _plainToken = "";
@@ -20,8 +18,8 @@ public sealed class UserJwtsTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         // Tokens first: the app reads the signing key that user-jwts stores when it starts.
-        _adminToken = await CreateTokenAsync("--role", "Admin");
-        _plainToken = await CreateTokenAsync();
+        _adminToken = await UserJwts.CreateTokenAsync("Admin");
+        _plainToken = await UserJwts.CreateTokenAsync();
         _app = new DashboardAppFactory { UseTestSigningKey = false };
     }
 
@@ -43,18 +41,5 @@ public sealed class UserJwtsTests : IAsyncLifetime
         using var response = await client.GetAsync("/v1/admin/dashboard/stats");
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
-    }
-
-    private static async Task<string> CreateTokenAsync(params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in new[] { "user-jwts", "create", "--project", ProjectPath, "--output", "token" }.Concat(args))
-            start.ArgumentList.Add(a);
-        using var process = Process.Start(start)!;
-        var output = await process.StandardOutput.ReadToEndAsync();
-        var error = await process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        Assert.True(process.ExitCode == 0, $"dotnet user-jwts failed: {error}{output}");
-        return output.Trim().Split('\n')[^1].Trim();
     }
 }

@@ -19,4 +19,33 @@ public static class FreePorts
             listeners.ForEach(l => l.Stop());
         }
     }
+
+    /// <summary>The first of <paramref name="length"/> consecutive ports that are all free right now.</summary>
+    public static int TakeRun(int length)
+    {
+        for (var attempt = 0; attempt < 50; attempt++)
+        {
+            var start = Random.Shared.Next(20_000, 60_000);
+            if (Enumerable.Range(start, length).All(IsFree)) return start;
+        }
+        throw new InvalidOperationException($"no run of {length} free ports found");
+    }
+
+    private static bool IsFree(int port)
+    {
+        var listener = new TcpListener(IPAddress.Loopback, port);
+        try
+        {
+            listener.Start();
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+        finally
+        {
+            listener.Stop();
+        }
+    }
 }

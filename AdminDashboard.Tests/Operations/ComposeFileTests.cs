@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using AdminDashboard.Tests.Infrastructure;
 using YamlDotNet.RepresentationModel;
 
@@ -67,28 +66,12 @@ public sealed class ComposeFileTests
     }
 
     [Fact]
-    public void Docker_compose_accepts_the_file_where_a_compose_client_exists()
+    public async Task Docker_compose_accepts_the_file_where_a_compose_client_exists()
     {
-        var check = Run("docker", "compose version");
+        var check = await ProcessRunner.RunAsync("docker", ["compose", "version"], TimeSpan.FromSeconds(30));
         if (check is null || check.Value.ExitCode != 0) return;   // no compose client on this machine: the YAML checks above stand
-        var config = Run("docker", "compose -f docker-compose.yml config -q", ("GATEWAY_SECRET", "compose-config-check-secret"));
+        var config = await ProcessRunner.RunAsync("docker", ["compose", "-f", "docker-compose.yml", "config", "-q"], TimeSpan.FromMinutes(1),
+            new Dictionary<string, string> { ["GATEWAY_SECRET"] = "compose-config-check-secret" });
         Assert.Equal(0, config!.Value.ExitCode);
-    }
-
-    private static (int ExitCode, string Output)? Run(string file, string arguments, params (string Key, string Value)[] environment)
-    {
-        try
-        {
-            var start = new ProcessStartInfo(file, arguments) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = RepoPaths.Root };
-            foreach (var (key, value) in environment) start.Environment[key] = value;
-            using var process = Process.Start(start)!;
-            var output = process.StandardOutput.ReadToEnd() + process.StandardError.ReadToEnd();
-            process.WaitForExit();
-            return (process.ExitCode, output);
-        }
-        catch (System.ComponentModel.Win32Exception)
-        {
-            return null;
-        }
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -20,7 +19,7 @@ public sealed class DevStackTests
         var state = Directory.CreateTempSubdirectory("blazoradmin-dev-").FullName;
         var ports = FreePorts.Take(4);
         // dev-up wants five consecutive service ports: find a free run near a free one.
-        var serviceBase = FindFreeRun(5);
+        var serviceBase = FreePorts.TakeRun(5);
         var environment = new Dictionary<string, string>
         {
             ["DEV_STATE_DIR"] = state, ["SKIP_BUILD"] = "1", ["CONFIGURATION"] = "Debug",
@@ -29,13 +28,13 @@ public sealed class DevStackTests
         };
         try
         {
-            var (exit, output) = await RunAsync("scripts/dev-up.sh --detach", environment, TimeSpan.FromMinutes(4));
+            var (exit, output) = (await ProcessRunner.RunAsync("bash", ["scripts/dev-up.sh", "--detach"], TimeSpan.FromMinutes(4), environment))!.Value;
             Assert.True(exit == 0, output);
             var pids = File.ReadAllLines(Path.Combine(state, "pids")).Select(l => l.Split(' ')).ToList();
             Assert.Equal(["redis", "zookeeper", "kafka", "patients", "doctors", "appointments", "billing", "medicine", "dashboard"], pids.Select(p => p[1]));
             Assert.Equal(9, pids.Select(p => p[0]).Distinct().Count());
 
-            var token = (await RunAsync("dotnet user-jwts create --project AdminDashboard --role Admin --output token", new Dictionary<string, string>(), TimeSpan.FromMinutes(1))).Output.Trim().Split('\n')[^1];
+            var token = await UserJwts.CreateTokenAsync("Admin");
             using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{ports[0]}") };
             client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
             JsonElement stats = default;
@@ -61,47 +60,10 @@ public sealed class DevStackTests
         }
         finally
         {
-            var (exit, output) = await RunAsync("scripts/dev-down.sh", environment, TimeSpan.FromMinutes(1));
+            var (exit, output) = (await ProcessRunner.RunAsync("bash", ["scripts/dev-down.sh"], TimeSpan.FromMinutes(1), environment))!.Value;
             Assert.True(exit == 0, output);
         }
         Assert.False(File.Exists(Path.Combine(state, "pids")));
-    }
-
-    private static int FindFreeRun(int length)
-    {
-        for (var attempt = 0; attempt < 50; attempt++)
-        {
-            var start = Random.Shared.Next(20_000, 60_000);
-            if (Enumerable.Range(start, length).All(IsFree)) return start;
-        }
-        throw new InvalidOperationException("no run of free ports found");
-    }
-
-    private static bool IsFree(int port)
-    {
-        try
-        {
-            var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, port);
-            listener.Start();
-            listener.Stop();
-            return true;
-        }
-        catch (System.Net.Sockets.SocketException)
-        {
-            return false;
-        }
-    }
-
-    private static async Task<(int ExitCode, string Output)> RunAsync(string command, IReadOnlyDictionary<string, string> environment, TimeSpan timeout)
-    {
-        var start = new ProcessStartInfo("bash", ["-c", command]) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = RepoPaths.Root };
-        foreach (var (key, value) in environment) start.Environment[key] = value;
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var cancel = new CancellationTokenSource(timeout);
-        await process.WaitForExitAsync(cancel.Token);
-        return (process.ExitCode, await stdout + await stderr);
     }
 }
 
