@@ -21,7 +21,11 @@ public static class DashboardApi
     /// <summary>Problem details for API errors (RFC 9457); the UI keeps its own error and not-found pages.</summary>
     public static WebApplication UseDashboardErrorHandling(this WebApplication app)
     {
-        app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = _ => StatusCodes.Status500InternalServerError });
+        // A request the framework could not bind (e.g. days=abc) is the caller's error, not ours.
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            StatusCodeSelector = e => e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+        });
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/v1"), api => api.UseStatusCodePages());
         app.UseWhen(c => !c.Request.Path.StartsWithSegments("/v1"),
             ui => ui.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));

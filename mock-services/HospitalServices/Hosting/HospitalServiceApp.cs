@@ -55,6 +55,8 @@ public static class HospitalServiceApp
 
     private static WebApplication Map(WebApplication app, HospitalService service)
     {
+        // Requests that cannot be bound (malformed JSON, wrong types) answer 400 problem details, not an empty body.
+        app.UseStatusCodePages();
         app.MapGet("/health", () => Results.Ok(new { status = "ok", service = service.ToString() }));
 
         app.UseMiddleware<InternalRequestMiddleware>();
