@@ -1,0 +1,166 @@
+using System.Net.Http.Json;
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using AdminDashboard.Core.Upstream;
+
+namespace BlazorAdmin.Bench.Hosting;
+
+/// <summary>
+/// The dashboard as admins run it: its Release build in a process of its own, embedded services on free ports,
+/// Redis cache and Kafka bus from bench.sh, the simulator off (the bench makes the only changes), rate limits raised
+/// so the load is measured rather than refused. Everything else (logging, audit, auth, headers) is the product's.
+/// </summary>
+public sealed class DashboardProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly StreamWriter _log;
+
+    private DashboardProcess(Process process, StreamWriter log, Uri baseUrl, IReadOnlyDictionary<UpstreamService, Uri> services, string gatewaySecret)
+    {
+        _process = process;
+        _log = log;
+        BaseUrl = baseUrl;
+        Services = services;
+        GatewaySecret = gatewaySecret;
+    }
+
+    public Uri BaseUrl { get; }
+
+    public IReadOnlyDictionary<UpstreamService, Uri> Services { get; }
+
+    public string GatewaySecret { get; }
+
+    public int ProcessId => _process.Id;
+
+    public static async Task<DashboardProcess> StartAsync(BenchEnvironment env, string token, string logName)
+    {
+        var dll = Path.Combine(env.RepoRoot, "AdminDashboard", "bin", "Release", "net10.0", "AdminDashboard.dll");
+        if (!File.Exists(dll)) throw new InvalidOperationException($"{dll} is missing: bench.sh builds it (dotnet build AdminDashboard -c Release).");
+        var port = BenchEnvironment.FreePort();
+        var services = UpstreamServiceNames.All.ToDictionary(s => s, _ => new Uri($"http://127.0.0.1:{BenchEnvironment.FreePort()}"));
+        var secret = $"bench-{Guid.NewGuid():N}";
+        var start = new ProcessStartInfo("dotnet", [dll, "--urls", $"http://127.0.0.1:{port}"])
+        {
+            WorkingDirectory = Path.Combine(env.RepoRoot, "AdminDashboard"),
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        var settings = new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Development",
+            ["Internal__GatewaySecret"] = secret,
+            ["Simulator__Enabled"] = "false",
+            ["Cache__Provider"] = "Redis",
+            ["ConnectionStrings__Redis"] = env.RedisEndpoint,
+            ["Events__Provider"] = "Kafka",
+            ["Kafka__BootstrapServers"] = env.KafkaBootstrap,
+            ["Kafka__Consumer__session.timeout.ms"] = "10000",
+            ["Kafka__Producer__enable.idempotence"] = "false",
+            ["RateLimit__PermitsPerUser"] = "100000000",
+            ["RateLimit__PermitsPerIp"] = "100000000",
+            ["RateLimit__WindowSeconds"] = "1",
+        };
+        foreach (var (key, value) in BenchEnvironment.Kafka09ClientSettings) settings[$"Kafka__Client__{key}"] = value;
+        foreach (var (service, url) in services) settings[$"Upstream__{service}__BaseUrl"] = url.ToString().TrimEnd('/');
+        foreach (var (key, value) in settings) start.Environment[key] = value;
+
+        var logPath = Path.Combine(env.ArtifactsDir, logName);
+        var log = new StreamWriter(logPath) { AutoFlush = true };
+        var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (log) log.WriteLine(e.Data); };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (log) log.WriteLine(e.Data); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var dashboard = new DashboardProcess(process, log, new Uri($"http://127.0.0.1:{port}"), services, secret);
+        await dashboard.WaitUntilServingAsync(token, logPath);
+        return dashboard;
+    }
+
+    /// <summary>Ready means the stats endpoint answers with every source ok (the services are seeded and listening).</summary>
+    private async Task WaitUntilServingAsync(string token, string logPath)
+    {
+        using var client = new HttpClient { BaseAddress = BaseUrl, Timeout = TimeSpan.FromSeconds(5) };
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (_process.HasExited) break;
+            try
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Get, "/v1/admin/dashboard/stats");
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+                using var response = await client.SendAsync(request);
+                if (response.IsSuccessStatusCode)
+                {
+                    using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+                    if (!body.RootElement.GetProperty("partial").GetBoolean()) return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+            catch (TaskCanceledException)
+            {
+            }
+            await Task.Delay(300);
+        }
+        throw new InvalidOperationException($"The dashboard did not start serving complete stats within 90 s; see {logPath}.");
+    }
+
+    public HttpClient CreateServiceClient(UpstreamService service)
+    {
+        var client = new HttpClient { BaseAddress = Services[service], Timeout = TimeSpan.FromSeconds(10) };
+        client.DefaultRequestHeaders.Add(InternalRequestHeaders.InternalRequest, "true");
+        client.DefaultRequestHeaders.Add(InternalRequestHeaders.GatewaySecret, GatewaySecret);
+        return client;
+    }
+
+    /// <summary>PUT /v1/internal/faults on one service: none, error, hang, or slow with a delay.</summary>
+    public async Task SetFaultAsync(UpstreamService service, string mode, int delayMs = 0)
+    {
+        using var client = CreateServiceClient(service);
+        using var response = await client.PutAsJsonAsync("/v1/internal/faults", new { mode, delayMs });
+        response.EnsureSuccessStatusCode();
+    }
+
+    public async Task ClearFaultsAsync()
+    {
+        foreach (var service in UpstreamServiceNames.All) await SetFaultAsync(service, "none");
+    }
+
+    /// <summary>Requests each service has had on its admin (stats and chart) endpoints since it started.</summary>
+    public async Task<Dictionary<UpstreamService, long>> UpstreamRequestCountsAsync()
+    {
+        var counts = new Dictionary<UpstreamService, long>();
+        foreach (var service in UpstreamServiceNames.All)
+        {
+            using var client = CreateServiceClient(service);
+            var body = await client.GetFromJsonAsync<JsonElement>("/v1/internal/requests");
+            counts[service] = body.GetProperty("adminRequests").GetInt64();
+        }
+        return counts;
+    }
+
+    /// <summary>Resident memory of the dashboard process, from /proc (Linux).</summary>
+    public long ResidentBytes()
+    {
+        foreach (var line in File.ReadLines($"/proc/{_process.Id}/status"))
+        {
+            if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
+                return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) * 1024;
+        }
+        throw new InvalidOperationException("VmRSS not found in /proc status.");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+        _process.Dispose();
+        lock (_log) _log.Dispose();
+    }
+}

@@ -1,0 +1,188 @@
+using System.Net.Http.Json;
+using System.Globalization;
+using System.Text.Json;
+using AdminDashboard.Core.Upstream;
+using BlazorAdmin.Bench.Hosting;
+using BlazorAdmin.Bench.Load;
+using BlazorAdmin.Bench.Report;
+using Microsoft.Playwright;
+using static BlazorAdmin.Bench.Report.BenchReport;
+
+namespace BlazorAdmin.Bench.Scenarios;
+
+/// <summary>
+/// Headless Chromium (Debian's) against the running dashboard: publish to DOM change with one admin watching, then
+/// memory per circuit and broadcast latency with N admins watching. Every page notes, with a MutationObserver,
+/// when each appointment's feed line appears, on the wall clock this process stamps the publish with.
+/// </summary>
+public sealed class BrowserScenarios(BenchEnvironment env, DashboardProcess dashboard) : IAsyncDisposable
+{
+    private const string Observer = """
+        () => {
+          window.__seen = {};
+          new MutationObserver(() => {
+            for (const li of document.querySelectorAll('[data-testid=feed-item]')) {
+              const id = li.dataset.appointmentId;
+              if (id && !(id in window.__seen)) window.__seen[id] = performance.timeOrigin + performance.now();
+            }
+          }).observe(document.body, { childList: true, subtree: true });
+        }
+        """;
+
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+    private IBrowserContext? _context;
+
+    public async Task StartAsync()
+    {
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = env.ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--disable-background-timer-throttling", "--disable-renderer-backgrounding"],
+        });
+        _context = await _browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = dashboard.BaseUrl.ToString() });
+        var page = await _context.NewPageAsync();
+        await page.GotoAsync("/");
+        await page.ClickAsync("#dev-signin");
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
+        await page.CloseAsync();
+    }
+
+    private async Task<IPage> OpenDashboardAsync()
+    {
+        var page = await _context!.NewPageAsync();
+        await page.GotoAsync("/");
+        // The circuit is up once the page is interactive; only then do events reach it.
+        await page.Locator("[data-interactive=true]").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached, Timeout = 60_000 });
+        await page.Locator("[data-testid=live-feed]").WaitForAsync(new LocatorWaitForOptions { Timeout = 60_000 });
+        await page.EvaluateAsync(Observer);
+        return page;
+    }
+
+    /// <summary>Publishes one new appointment through the appointments service; returns its id and the publish stamp (Unix ms).</summary>
+    private async Task<(string Id, double PublishedAt)> PublishAppointmentAsync(HttpClient appointments)
+    {
+        var publishedAt = (DateTimeOffset.UtcNow.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) / (double)TimeSpan.TicksPerMillisecond;
+        using var response = await appointments.PostAsync("/v1/internal/simulate/appointment.created", null);
+        response.EnsureSuccessStatusCode();
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        return (body.GetProperty("entity").GetProperty("id").GetInt32().ToString(CultureInfo.InvariantCulture), publishedAt);
+    }
+
+    private static async Task<double?> SeenAtAsync(IPage page, string id, int timeoutMs)
+    {
+        try
+        {
+            await page.WaitForFunctionAsync($"() => '{id}' in window.__seen", null, new PageWaitForFunctionOptions { Timeout = timeoutMs, PollingInterval = 20 });
+            return await page.EvaluateAsync<double>($"() => window.__seen['{id}']");
+        }
+        catch (TimeoutException)
+        {
+            return null;
+        }
+    }
+
+    public async Task<ScenarioResult> EventToScreenAsync(ScenarioResult eventToHub)
+    {
+        var page = await OpenDashboardAsync();
+        using var appointments = dashboard.CreateServiceClient(UpstreamService.Appointments);
+        var n = env.Quick ? 10 : 40;
+        var latencies = new List<double>();
+        for (var i = 0; i < n + 2; i++)
+        {
+            var (id, publishedAt) = await PublishAppointmentAsync(appointments);
+            var seen = await SeenAtAsync(page, id, 10_000);
+            if (seen is { } at && i >= 2) latencies.Add(at - publishedAt);
+            await Task.Delay(300); // lets the page's coalesced refetch finish, so each event is measured on its own
+        }
+        await page.CloseAsync();
+        var s = LatencySummary.Of(latencies);
+        var hubP50 = eventToHub.Figures["p50Ms"];
+        var hubP95 = eventToHub.Figures["p95Ms"];
+        return new ScenarioResult(
+            "event to screen (Kafka, 1 admin)",
+            $"p50 {Ms(s.P50)} ms, p95 {Ms(s.P95)} ms ({n - s.Count} lost)",
+            $"event to hub: p50 {Ms(hubP50)} ms, p95 {Ms(hubP95)} ms",
+            $"p50 +{s.P50 - hubP50:0.0} ms; p95 +{s.P95 - hubP95:0.0} ms",
+            "p95 < 100 ms / < 50 ms",
+            ScenarioResult.Judge(s.P95, 100, 50),
+            new Dictionary<string, double> { ["p50Ms"] = s.P50, ["p95Ms"] = s.P95, ["maxMs"] = s.Max, ["samples"] = s.Count, ["lost"] = n - s.Count },
+            new Dictionary<string, double> { ["p50Ms"] = hubP50, ["p95Ms"] = hubP95 },
+            $"{n} appointments simulated on the appointments service (it publishes to Kafka), one every ~300 ms; the dashboard consumes, the circuit " +
+            "renders, and a MutationObserver stamps the feed line. Stamp before the simulate call to the stamp in the page, one wall clock.");
+    }
+
+    public async Task<ScenarioResult> CircuitsAsync()
+    {
+        var circuits = env.Quick ? 5 : 20;
+        var events = env.Quick ? 5 : 15;
+        using var metricsClient = new HttpClient { BaseAddress = dashboard.BaseUrl };
+        await Task.Delay(2000);
+        var rssBefore = dashboard.ResidentBytes();
+        var heapBefore = await GcHeapBytesAsync(metricsClient);
+        var pages = new List<IPage>();
+        for (var i = 0; i < circuits; i++) pages.Add(await OpenDashboardAsync());
+        await Task.Delay(3000); // charts loaded, first refetches done
+        var rssAfter = dashboard.ResidentBytes();
+        var heapAfter = await GcHeapBytesAsync(metricsClient);
+        var rssPerCircuit = (rssAfter - rssBefore) / (double)circuits;
+        var heapPerCircuit = (heapAfter - heapBefore) / (double)circuits;
+
+        using var appointments = dashboard.CreateServiceClient(UpstreamService.Appointments);
+        var all = new List<double>();
+        var lastPerEvent = new List<double>();
+        var lost = 0;
+        for (var e = 0; e < events; e++)
+        {
+            var (id, publishedAt) = await PublishAppointmentAsync(appointments);
+            var seen = await Task.WhenAll(pages.Select(p => SeenAtAsync(p, id, 15_000)));
+            lost += seen.Count(s => s is null);
+            var arrived = seen.Where(s => s is not null).Select(s => s!.Value - publishedAt).ToList();
+            if (arrived.Count > 0)
+            {
+                all.AddRange(arrived);
+                lastPerEvent.Add(arrived.Max());
+            }
+            await Task.Delay(500);
+        }
+        foreach (var page in pages) await page.CloseAsync();
+        var s = LatencySummary.Of(all);
+        var last = LatencySummary.Of(lastPerEvent);
+        return new ScenarioResult(
+            $"circuits ({circuits} admins watching)",
+            $"{rssPerCircuit / 1024 / 1024:0.00} MiB RSS and {heapPerCircuit / 1024 / 1024:0.00} MiB GC heap per circuit; broadcast p50 {Ms(s.P50)} ms, p95 {Ms(s.P95)} ms, last circuit p50 {Ms(last.P50)} ms ({lost} lost)",
+            "—",
+            "—",
+            "— / event to screen p95 < 50 ms on every circuit",
+            s.P95 < 50 ? Verdict.MeetsOurs : s.P95 < 100 ? Verdict.MeetsSeedOnly : Verdict.MissesSeed,
+            new Dictionary<string, double>
+            {
+                ["circuits"] = circuits, ["rssBytesPerCircuit"] = rssPerCircuit, ["gcHeapBytesPerCircuit"] = heapPerCircuit,
+                ["rssBytesBefore"] = rssBefore, ["rssBytesAfter"] = rssAfter, ["gcHeapBytesBefore"] = heapBefore, ["gcHeapBytesAfter"] = heapAfter,
+                ["broadcastP50Ms"] = s.P50, ["broadcastP95Ms"] = s.P95, ["broadcastMaxMs"] = s.Max, ["lastCircuitP50Ms"] = last.P50,
+                ["lastCircuitP95Ms"] = last.P95, ["events"] = events, ["lost"] = lost,
+            },
+            new Dictionary<string, double>(),
+            $"{circuits} dashboard pages (one circuit each) opened in one headless Chromium; memory is the dashboard process's resident set (/proc) " +
+            $"and its GC heap after the last collection (/metrics), before and 3 s after opening them, divided by {circuits}. Then {events} appointments, " +
+            "each timed from publish to its feed line on every page.");
+    }
+
+    /// <summary>Sum over generations of dotnet_gc_last_collection_heap_size_bytes from /metrics; NaN when the exporter does not show it.</summary>
+    private static async Task<double> GcHeapBytesAsync(HttpClient client)
+    {
+        var text = await client.GetStringAsync("/metrics");
+        var lines = text.Split('\n').Where(l => l.StartsWith("dotnet_gc_last_collection_heap_size_bytes", StringComparison.Ordinal)).ToList();
+        return lines.Count == 0 ? double.NaN : lines.Sum(l => double.Parse(l[(l.LastIndexOf('}') + 1)..].Trim().Split(' ')[0], CultureInfo.InvariantCulture));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_context is not null) await _context.DisposeAsync();
+        if (_browser is not null) await _browser.DisposeAsync();
+        _playwright?.Dispose();
+    }
+}

@@ -1,0 +1,289 @@
+using System.Net.Http.Headers;
+using System.Text.Json;
+using AdminDashboard.Core.Caching;
+using AdminDashboard.Core.Upstream;
+using BlazorAdmin.Bench.Hosting;
+using BlazorAdmin.Bench.Load;
+using BlazorAdmin.Bench.Report;
+using StackExchange.Redis;
+using static BlazorAdmin.Bench.Report.BenchReport;
+
+namespace BlazorAdmin.Bench.Scenarios;
+
+/// <summary>GET /v1/admin/dashboard/stats: cache hit, cache miss, partial failure and stampede, each beside its limit.</summary>
+public sealed class StatsScenarios(BenchEnvironment env, DashboardProcess dashboard, string token, IConnectionMultiplexer redis)
+{
+    public const string ReferenceKey = "bench:reference:stats";
+    private const int HitRatePerSecond = 200;
+    private const int ThroughputConcurrency = 16;
+    /// <summary>Per-service delays for the miss and stampede runs; the slowest is the limit of a parallel fan-out.</summary>
+    private static readonly Dictionary<UpstreamService, int> SlowDelaysMs = new()
+    {
+        [UpstreamService.Patients] = 150,
+        [UpstreamService.Doctors] = 160,
+        [UpstreamService.Appointments] = 170,
+        [UpstreamService.Billing] = 180,
+        [UpstreamService.Medicine] = 200,
+    };
+    private const int DeadlineMs = 250; // appsettings.json Aggregation:DeadlineMs, which the bench does not override
+
+    private readonly HttpClient _client = LoopbackLoad.CreateClient();
+    private readonly IDatabase _db = redis.GetDatabase();
+
+    public byte[] LastStatsBody { get; private set; } = [];
+
+    private HttpRequestMessage Stats()
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, new Uri(dashboard.BaseUrl, "/v1/admin/dashboard/stats"));
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return request;
+    }
+
+    private async Task<(double LatencyMs, JsonElement Body)> OneStatsAsync()
+    {
+        var outcome = (await LoopbackLoad.BurstAsync(_client, Stats, 1))[0];
+        if (outcome.Status != System.Net.HttpStatusCode.OK) throw new InvalidOperationException($"stats answered {(int)outcome.Status}");
+        return (outcome.LatencyMs, JsonDocument.Parse(outcome.Body).RootElement.Clone());
+    }
+
+    public async Task<ScenarioResult> CacheHitAsync()
+    {
+        LastStatsBody = (await LoopbackLoad.BurstAsync(_client, Stats, 1))[0].Body;
+        await _db.StringSetAsync(ReferenceKey, LastStatsBody);
+        await using var reference = await ReferenceServer.StartAsync(env, ReferenceKey);
+        HttpRequestMessage Reference() => new(HttpMethod.Get, new Uri(reference.BaseUrl, ReferenceServer.Path));
+
+        var rounds = env.Quick ? 1 : 3;
+        var count = env.Quick ? 1_000 : 3_000;
+        var throughputFor = TimeSpan.FromSeconds(env.Quick ? 3 : 5);
+        // Warm both (JIT, connection pools) before anything is recorded.
+        await LoopbackLoad.ClosedLoopThroughputAsync(_client, Reference, ThroughputConcurrency, TimeSpan.FromSeconds(2));
+        await LoopbackLoad.ClosedLoopThroughputAsync(_client, Stats, ThroughputConcurrency, TimeSpan.FromSeconds(2));
+
+        var dash = new List<double>();
+        var refs = new List<double>();
+        var dashRps = new List<double>();
+        var refRps = new List<double>();
+        var misses = 0;
+        var failed = 0;
+        for (var round = 0; round < rounds; round++)
+        {
+            // Alternate which goes first, so drift in the machine's load does not favour one side.
+            foreach (var dashboardFirst in new[] { round % 2 == 1 })
+            {
+                async Task RunRef()
+                {
+                    var r = await LoopbackLoad.OpenLoopAsync(_client, Reference, HitRatePerSecond, count);
+                    refs.AddRange(r.Outcomes.Select(o => o.LatencyMs));
+                    refRps.Add(await LoopbackLoad.ClosedLoopThroughputAsync(_client, Reference, ThroughputConcurrency, throughputFor));
+                }
+                async Task RunDash()
+                {
+                    var r = await LoopbackLoad.OpenLoopAsync(_client, Stats, HitRatePerSecond, count, keepBodies: true);
+                    failed += r.Failed;
+                    misses += r.Outcomes.Count(o => !JsonDocument.Parse(o.Body).RootElement.GetProperty("data").GetProperty("fromCache").GetBoolean());
+                    dash.AddRange(r.Outcomes.Select(o => o.LatencyMs));
+                    dashRps.Add(await LoopbackLoad.ClosedLoopThroughputAsync(_client, Stats, ThroughputConcurrency, throughputFor));
+                }
+                if (dashboardFirst) { await RunDash(); await RunRef(); }
+                else { await RunRef(); await RunDash(); }
+            }
+        }
+        var d = LatencySummary.Of(dash);
+        var r0 = LatencySummary.Of(refs);
+        var dRps = LatencySummary.Median(dashRps);
+        var rRps = LatencySummary.Median(refRps);
+        var ratio = dRps / rRps;
+        var verdict = d.P99 < 2 && ratio >= 0.5 ? Verdict.MeetsOurs : d.P99 < 10 ? Verdict.MeetsSeedOnly : Verdict.MissesSeed;
+        return new ScenarioResult(
+            "cache hit (Redis)",
+            $"p50 {Ms(d.P50)} ms, p99 {Ms(d.P99)} ms; {dRps:0} req/s",
+            $"constant JSON from Redis, no logic: p50 {Ms(r0.P50)} ms, p99 {Ms(r0.P99)} ms; {rRps:0} req/s",
+            $"p99 ×{d.P99 / r0.P99:0.0}; throughput {ratio:0.00}",
+            "p99 < 10 ms / < 2 ms and ≥ 0.5 of the reference's throughput",
+            verdict,
+            new Dictionary<string, double>
+            {
+                ["p50Ms"] = d.P50, ["p95Ms"] = d.P95, ["p99Ms"] = d.P99, ["maxMs"] = d.Max, ["requestsPerSecond"] = dRps,
+                ["samples"] = d.Count, ["failed"] = failed, ["misses"] = misses, ["bodyBytes"] = LastStatsBody.Length,
+            },
+            new Dictionary<string, double>
+            {
+                ["p50Ms"] = r0.P50, ["p95Ms"] = r0.P95, ["p99Ms"] = r0.P99, ["maxMs"] = r0.Max, ["requestsPerSecond"] = rRps, ["samples"] = r0.Count,
+            },
+            $"Open loop at {HitRatePerSecond} req/s, {count} requests a round, {rounds} round(s) alternating with the reference; latency from each " +
+            $"request's scheduled send time (no coordinated omission). Throughput: closed loop, {ThroughputConcurrency} in flight, {throughputFor.TotalSeconds:0} s a round, median of rounds. " +
+            "Both servers are Release builds in their own processes; the reference serves the same bytes from the same Redis.");
+    }
+
+    public async Task<ScenarioResult> CacheMissAsync()
+    {
+        foreach (var (service, delay) in SlowDelaysMs) await dashboard.SetFaultAsync(service, "slow", delay);
+        var slowest = SlowDelaysMs.Values.Max();
+        var samples = new List<double>();
+        try
+        {
+            var n = env.Quick ? 10 : 40;
+            for (var i = 0; i < n + 2; i++)
+            {
+                await _db.KeyDeleteAsync(CacheKeys.Stats);
+                var (latency, body) = await OneStatsAsync();
+                if (body.GetProperty("data").GetProperty("fromCache").GetBoolean() || body.GetProperty("partial").GetBoolean())
+                    throw new InvalidOperationException("A cache-miss request was answered from the cache or partially: the measurement would be wrong.");
+                if (i >= 2) samples.Add(latency); // two to warm the slow path
+            }
+        }
+        finally
+        {
+            await dashboard.ClearFaultsAsync();
+        }
+        var s = LatencySummary.Of(samples);
+        return new ScenarioResult(
+            "cache miss, services slow",
+            $"p50 {Ms(s.P50)} ms, p99 {Ms(s.P99)} ms",
+            $"slowest service's delay: {slowest} ms",
+            $"p50 −{slowest} = {s.P50 - slowest:+0.0;-0.0} ms; p99 −{slowest} = {s.P99 - slowest:+0.0;-0.0} ms",
+            $"p99 < 300 ms / < {slowest + 10} ms (slowest + 10)",
+            ScenarioResult.Judge(s.P99, 300, slowest + 10),
+            new Dictionary<string, double> { ["p50Ms"] = s.P50, ["p95Ms"] = s.P95, ["p99Ms"] = s.P99, ["maxMs"] = s.Max, ["samples"] = s.Count },
+            new Dictionary<string, double> { ["slowestDelayMs"] = slowest },
+            $"Services slowed by fault injection to {string.Join(", ", SlowDelaysMs.Select(kv => $"{kv.Key} {kv.Value} ms"))}. " +
+            "Each request follows a DEL of admin:stats:v1 in Redis, so it fans out; one request at a time, timed end to end.");
+    }
+
+    public async Task<ScenarioResult> PartialFailureAsync()
+    {
+        await dashboard.SetFaultAsync(UpstreamService.Billing, "hang");
+        await dashboard.SetFaultAsync(UpstreamService.Medicine, "error");
+        var samples = new List<double>();
+        try
+        {
+            var n = env.Quick ? 10 : 40;
+            for (var i = 0; i < n + 2; i++)
+            {
+                await _db.KeyDeleteAsync(CacheKeys.Stats);
+                var (latency, body) = await OneStatsAsync();
+                var sources = body.GetProperty("sources").EnumerateArray().ToDictionary(x => x.GetProperty("service").GetString()!, x => x.GetProperty("status").GetString()!);
+                if (!body.GetProperty("partial").GetBoolean() || sources["billing"] is not ("timeout" or "stale") || sources["medicine"] is not ("error" or "stale"))
+                    throw new InvalidOperationException($"Expected a partial answer with billing timed out and medicine failed; got {string.Join(", ", sources)}.");
+                if (i >= 2) samples.Add(latency);
+            }
+        }
+        finally
+        {
+            await dashboard.ClearFaultsAsync();
+        }
+        var s = LatencySummary.Of(samples);
+        return new ScenarioResult(
+            "partial failure",
+            $"p50 {Ms(s.P50)} ms, p99 {Ms(s.P99)} ms",
+            $"fan-out deadline: {DeadlineMs} ms",
+            $"p50 −{DeadlineMs} = {s.P50 - DeadlineMs:+0.0;-0.0} ms; p99 −{DeadlineMs} = {s.P99 - DeadlineMs:+0.0;-0.0} ms",
+            $"p99 < 400 ms / < {DeadlineMs + 10} ms (deadline + 10)",
+            ScenarioResult.Judge(s.P99, 400, DeadlineMs + 10),
+            new Dictionary<string, double> { ["p50Ms"] = s.P50, ["p95Ms"] = s.P95, ["p99Ms"] = s.P99, ["maxMs"] = s.Max, ["samples"] = s.Count },
+            new Dictionary<string, double> { ["deadlineMs"] = DeadlineMs },
+            "Billing hangs and medicine answers 500 (fault injection); each request follows a DEL of admin:stats:v1, one at a time. " +
+            "Every answer was checked: 200, partial, billing timeout or stale, medicine error or stale.");
+    }
+
+    public async Task<ScenarioResult> StampedeAsync()
+    {
+        const int concurrent = 500;
+        var rounds = env.Quick ? 1 : 3;
+        var perService = UpstreamServiceNames.All.ToDictionary(s => s, _ => new List<long>());
+        var latencies = new List<double>();
+        var labels = new List<string>();
+        // Healthy services answer in milliseconds; slow ones keep the fan-out in flight while all 500 arrive.
+        foreach (var slow in new[] { false, true })
+        {
+            if (slow) foreach (var (service, delay) in SlowDelaysMs) await dashboard.SetFaultAsync(service, "slow", delay);
+            try
+            {
+                for (var round = 0; round < rounds; round++)
+                {
+                    await _db.KeyDeleteAsync(CacheKeys.Stats);
+                    var before = await dashboard.UpstreamRequestCountsAsync();
+                    var outcomes = await LoopbackLoad.BurstAsync(_client, Stats, concurrent);
+                    var after = await dashboard.UpstreamRequestCountsAsync();
+                    if (outcomes.Any(o => o.Status != System.Net.HttpStatusCode.OK))
+                        throw new InvalidOperationException($"{outcomes.Count(o => o.Status != System.Net.HttpStatusCode.OK)} of {concurrent} stampede requests failed.");
+                    foreach (var service in UpstreamServiceNames.All) perService[service].Add(after[service] - before[service]);
+                    latencies.AddRange(outcomes.Select(o => o.LatencyMs));
+                    labels.Add(slow ? "slow" : "healthy");
+                }
+            }
+            finally
+            {
+                if (slow) await dashboard.ClearFaultsAsync();
+            }
+        }
+        var maxCalls = perService.Values.SelectMany(v => v).Max();
+        var minCalls = perService.Values.SelectMany(v => v).Min();
+        var s = LatencySummary.Of(latencies);
+        var figures = new Dictionary<string, double> { ["maxUpstreamCallsPerService"] = maxCalls, ["minUpstreamCallsPerService"] = minCalls,
+            ["concurrentRequests"] = concurrent, ["bursts"] = labels.Count, ["p50Ms"] = s.P50, ["p99Ms"] = s.P99 };
+        foreach (var (service, calls) in perService) figures[$"calls.{service.WireName()}"] = calls.Max();
+        return new ScenarioResult(
+            "stampede",
+            $"{maxCalls} call(s) per service at most over {labels.Count} bursts of {concurrent} (p50 {Ms(s.P50)} ms, p99 {Ms(s.P99)} ms)",
+            "1 call per service",
+            $"{maxCalls}:1",
+            "exactly 1 / exactly 1",
+            maxCalls == 1 && minCalls == 1 ? Verdict.MeetsOurs : Verdict.MissesSeed,
+            figures,
+            new Dictionary<string, double> { ["callsPerService"] = 1 },
+            $"{concurrent} requests released together on a cold key (DEL admin:stats:v1), {rounds} burst(s) with the services healthy and {rounds} with them slowed " +
+            "(150-200 ms, so every request arrives while the fan-out is in flight). Calls counted by each service's own counter (GET /v1/internal/requests).");
+    }
+
+    /// <summary>The internal guard over HTTP: a guarded trivial endpoint against an unguarded one on the same service.</summary>
+    public async Task<ScenarioResult> InternalAuthAsync(double? guardCheckNs)
+    {
+        var service = dashboard.Services[UpstreamService.Billing];
+        HttpRequestMessage WithHeaders(string path)
+        {
+            var request = new HttpRequestMessage(HttpMethod.Get, new Uri(service, path));
+            request.Headers.Add(InternalRequestHeaders.InternalRequest, "true");
+            request.Headers.Add(InternalRequestHeaders.GatewaySecret, dashboard.GatewaySecret);
+            return request;
+        }
+        HttpRequestMessage Guarded() => WithHeaders("/v1/internal/faults");
+        HttpRequestMessage Open() => WithHeaders("/health");
+        var rate = 500;
+        var count = env.Quick ? 2_000 : 5_000;
+        var rounds = env.Quick ? 1 : 3;
+        var throughputFor = TimeSpan.FromSeconds(env.Quick ? 3 : 5);
+        await LoopbackLoad.ClosedLoopThroughputAsync(_client, Guarded, ThroughputConcurrency, TimeSpan.FromSeconds(1));
+        await LoopbackLoad.ClosedLoopThroughputAsync(_client, Open, ThroughputConcurrency, TimeSpan.FromSeconds(1));
+        var guarded = new List<double>();
+        var open = new List<double>();
+        var guardedRps = new List<double>();
+        var openRps = new List<double>();
+        for (var round = 0; round < rounds; round++)
+        {
+            guarded.AddRange((await LoopbackLoad.OpenLoopAsync(_client, Guarded, rate, count)).Outcomes.Select(o => o.LatencyMs));
+            open.AddRange((await LoopbackLoad.OpenLoopAsync(_client, Open, rate, count)).Outcomes.Select(o => o.LatencyMs));
+            guardedRps.Add(await LoopbackLoad.ClosedLoopThroughputAsync(_client, Guarded, ThroughputConcurrency, throughputFor));
+            openRps.Add(await LoopbackLoad.ClosedLoopThroughputAsync(_client, Open, ThroughputConcurrency, throughputFor));
+        }
+        var g = LatencySummary.Of(guarded);
+        var o = LatencySummary.Of(open);
+        var gRps = LatencySummary.Median(guardedRps);
+        var oRps = LatencySummary.Median(openRps);
+        var figures = new Dictionary<string, double> { ["p50Ms"] = g.P50, ["p99Ms"] = g.P99, ["requestsPerSecond"] = gRps, ["p50OverheadUs"] = (g.P50 - o.P50) * 1000 };
+        if (guardCheckNs is { } ns) figures["guardCheckNs"] = ns;
+        return new ScenarioResult(
+            "internal auth",
+            $"guarded: p50 {Ms(g.P50)} ms, {gRps:0} req/s" + (guardCheckNs is { } n2 ? $"; the check itself {n2 / 1000:0.00} µs" : ""),
+            $"same service, no guard: p50 {Ms(o.P50)} ms, {oRps:0} req/s",
+            $"p50 {(g.P50 - o.P50) * 1000:+0;-0} µs; throughput {gRps / oRps:0.00}",
+            "— (no target; the guard should not show)",
+            Verdict.NotApplicable,
+            figures,
+            new Dictionary<string, double> { ["p50Ms"] = o.P50, ["p99Ms"] = o.P99, ["requestsPerSecond"] = oRps },
+            $"Billing service: GET /v1/internal/faults (guard middleware, constant-time check) against GET /health (no guard), both trivial JSON, " +
+            $"same headers sent to both. Open loop {rate} req/s × {count}, {rounds} round(s); closed loop {ThroughputConcurrency} in flight. " +
+            "The check itself is the BenchmarkDotNet figure (InternalRequestGuard.IsAllowed).");
+    }
+}
