@@ -6,99 +6,107 @@ using BlazorAdmin.Bench.Scenarios;
 using Microsoft.Playwright;
 using StackExchange.Redis;
 
+namespace BlazorAdmin.Bench;
+
 // ./bench.sh starts Redis and Kafka on loopback, builds in Release, and calls:
 //   BlazorAdmin.Bench run --repo DIR --redis HOST:PORT --kafka HOST:PORT [--chromium PATH] [--quick] [--readme]
 // The reference server is this program too, in a process of its own:
 //   BlazorAdmin.Bench reference-server PORT REDIS KEY
-if (args is ["reference-server", var port, var redisEndpoint, var key])
-    return await ReferenceServer.RunAsync(int.Parse(port), redisEndpoint, key);
-if (args is not ["run", ..])
+internal static class BenchProgram
 {
-    Console.Error.WriteLine("usage: BlazorAdmin.Bench run --repo DIR --redis HOST:PORT --kafka HOST:PORT [--chromium PATH] [--quick] [--readme]");
-    return 2;
-}
-
-string Option(string name, string? fallback = null)
-{
-    var i = Array.IndexOf(args, name);
-    return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback ?? throw new ArgumentException($"{name} is required.");
-}
-var env = new BenchEnvironment(
-    Path.GetFullPath(Option("--repo")), Option("--redis"), Option("--kafka"), Option("--chromium", "/usr/bin/chromium"), args.Contains("--quick"));
-var results = new List<ScenarioResult>();
-var failures = new List<string>();
-var clock = Stopwatch.StartNew();
-
-async Task Measure(string name, Func<Task<ScenarioResult>> scenario)
-{
-    Console.WriteLine($"[{clock.Elapsed:mm\\:ss}] {name} ...");
-    try
+    public static async Task<int> Main(string[] args)
     {
-        var result = await scenario();
-        results.Add(result);
-        Console.WriteLine($"[{clock.Elapsed:mm\\:ss}]   {result.Measured}  |  {result.Reference}  |  {result.Ratio}");
-    }
-    catch (Exception e)
-    {
-        failures.Add($"{name}: {e.Message}");
-        Console.WriteLine($"[{clock.Elapsed:mm\\:ss}]   FAILED: {e}");
-    }
-}
-
-var token = await DevelopmentToken.CreateAdminAsync(env.RepoRoot);
-using var redis = await ConnectionMultiplexer.ConnectAsync($"{env.RedisEndpoint},allowAdmin=true");
-await redis.GetServer(env.RedisEndpoint).FlushDatabaseAsync();
-await using (var dashboard = await DashboardProcess.StartAsync(env, token, "dashboard.log"))
-{
-    var stats = new StatsScenarios(env, dashboard, token, redis);
-    await Measure("cache hit", stats.CacheHitAsync);
-
-    // Micro benchmarks on the captured answer, while the dashboard idles (simulator off, nobody watching).
-    Console.WriteLine($"[{clock.Elapsed:mm\\:ss}] micro benchmarks (BenchmarkDotNet) ...");
-    IReadOnlyDictionary<string, IReadOnlyList<MicroRunner.Figure>>? micro = null;
-    if (stats.LastStatsBody.Length > 0)
-    {
-        MicroInputs.StatsBody = stats.LastStatsBody;
-        try { micro = MicroRunner.Run(env.Quick, env.ArtifactsDir); }
-        catch (Exception e) { failures.Add($"micro benchmarks: {e.Message}"); Console.WriteLine(e); }
-    }
-    var guardNs = micro?.GetValueOrDefault(nameof(GuardBenchmarks))?.FirstOrDefault(f => f.Method == nameof(GuardBenchmarks.Guard_accepts))?.MedianNs;
-
-    await Measure("cache miss", stats.CacheMissAsync);
-    await Measure("partial failure", stats.PartialFailureAsync);
-    await Measure("stampede", stats.StampedeAsync);
-    await Measure("event to hub", () => new EventScenarios(env).EventToHubAsync());
-    var hub = results.FirstOrDefault(r => r.Scenario.StartsWith("event to hub", StringComparison.Ordinal));
-    await using (var browser = new BrowserScenarios(env, dashboard))
-    {
-        try
+        if (args is ["reference-server", var port, var redisEndpoint, var key])
+            return await ReferenceServer.RunAsync(int.Parse(port), redisEndpoint, key);
+        if (args is not ["run", ..])
         {
-            await browser.StartAsync();
-            if (hub is not null) await Measure("event to screen", () => browser.EventToScreenAsync(hub));
-            await Measure("circuits", browser.CircuitsAsync);
+            Console.Error.WriteLine("usage: BlazorAdmin.Bench run --repo DIR --redis HOST:PORT --kafka HOST:PORT [--chromium PATH] [--quick] [--readme]");
+            return 2;
         }
-        catch (PlaywrightException e)
-        {
-            failures.Add($"browser: {e.Message}");
-            Console.WriteLine($"[{clock.Elapsed:mm\\:ss}]   FAILED to start the browser: {e.Message}");
-        }
-    }
-    await Measure("internal auth", () => stats.InternalAuthAsync(guardNs));
-    if (micro is not null) results.AddRange(MicroRunner.ToResults(micro, stats.LastStatsBody.Length));
-}
 
-var run = new RunInfo(DateTimeOffset.UtcNow, env.Quick ? "quick" : "full", env.Quick ? "./bench.sh --quick" : "./bench.sh",
-    $"{Environment.ProcessorCount} cores, {Environment.OSVersion.VersionString}, .NET {Environment.Version}");
-await File.WriteAllTextAsync(Path.Combine(env.RepoRoot, "bench-results.json"), BenchReport.ToJson(results, run));
-var table = BenchReport.ToMarkdown(results, run);
-Console.WriteLine();
-Console.WriteLine(table);
-if (args.Contains("--readme"))
-{
-    var readme = Path.Combine(env.RepoRoot, "README.md");
-    await File.WriteAllTextAsync(readme, BenchReport.ReplaceReadmeTable(await File.ReadAllTextAsync(readme), table));
-    Console.WriteLine("README.md Performance table updated.");
+        string Option(string name, string? fallback = null)
+        {
+            var i = Array.IndexOf(args, name);
+            return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback ?? throw new ArgumentException($"{name} is required.");
+        }
+        var env = new BenchEnvironment(
+            Path.GetFullPath(Option("--repo")), Option("--redis"), Option("--kafka"), Option("--chromium", "/usr/bin/chromium"), args.Contains("--quick"));
+        var results = new List<ScenarioResult>();
+        var failures = new List<string>();
+        var clock = Stopwatch.StartNew();
+
+        async Task Measure(string name, Func<Task<ScenarioResult>> scenario)
+        {
+            Console.WriteLine($"[{clock.Elapsed:mm\\:ss}] {name} ...");
+            try
+            {
+                var result = await scenario();
+                results.Add(result);
+                Console.WriteLine($"[{clock.Elapsed:mm\\:ss}]   {result.Measured}  |  {result.Reference}  |  {result.Ratio}");
+            }
+            catch (Exception e)
+            {
+                failures.Add($"{name}: {e.Message}");
+                Console.WriteLine($"[{clock.Elapsed:mm\\:ss}]   FAILED: {e}");
+            }
+        }
+
+        var token = await DevelopmentToken.CreateAdminAsync(env.RepoRoot);
+        using var redis = await ConnectionMultiplexer.ConnectAsync($"{env.RedisEndpoint},allowAdmin=true");
+        await redis.GetServer(env.RedisEndpoint).FlushDatabaseAsync();
+        await using (var dashboard = await DashboardProcess.StartAsync(env, token, "dashboard.log"))
+        {
+            var stats = new StatsScenarios(env, dashboard, token, redis);
+            await Measure("cache hit", stats.CacheHitAsync);
+
+            // Micro benchmarks on the captured answer, while the dashboard idles (simulator off, nobody watching).
+            Console.WriteLine($"[{clock.Elapsed:mm\\:ss}] micro benchmarks (BenchmarkDotNet) ...");
+            IReadOnlyDictionary<string, IReadOnlyList<MicroRunner.Figure>>? micro = null;
+            if (stats.LastStatsBody.Length > 0)
+            {
+                MicroInputs.StatsBody = stats.LastStatsBody;
+                try { micro = MicroRunner.Run(env.Quick, env.ArtifactsDir); }
+                catch (Exception e) { failures.Add($"micro benchmarks: {e.Message}"); Console.WriteLine(e); }
+            }
+            var guardNs = micro?.GetValueOrDefault(nameof(GuardBenchmarks))?.FirstOrDefault(f => f.Method == nameof(GuardBenchmarks.Guard_accepts))?.MedianNs;
+
+            await Measure("cache miss", stats.CacheMissAsync);
+            await Measure("partial failure", stats.PartialFailureAsync);
+            await Measure("stampede", stats.StampedeAsync);
+            await Measure("event to hub", () => new EventScenarios(env).EventToHubAsync());
+            var hub = results.FirstOrDefault(r => r.Scenario.StartsWith("event to hub", StringComparison.Ordinal));
+            await using (var browser = new BrowserScenarios(env, dashboard))
+            {
+                try
+                {
+                    await browser.StartAsync();
+                    if (hub is not null) await Measure("event to screen", () => browser.EventToScreenAsync(hub));
+                    await Measure("circuits", browser.CircuitsAsync);
+                }
+                catch (PlaywrightException e)
+                {
+                    failures.Add($"browser: {e.Message}");
+                    Console.WriteLine($"[{clock.Elapsed:mm\\:ss}]   FAILED to start the browser: {e.Message}");
+                }
+            }
+            await Measure("internal auth", () => stats.InternalAuthAsync(guardNs));
+            if (micro is not null) results.AddRange(MicroRunner.ToResults(micro, stats.LastStatsBody.Length));
+        }
+
+        var run = new RunInfo(DateTimeOffset.UtcNow, env.Quick ? "quick" : "full", env.Quick ? "./bench.sh --quick" : "./bench.sh",
+            $"{Environment.ProcessorCount} cores, {Environment.OSVersion.VersionString}, .NET {Environment.Version}");
+        await File.WriteAllTextAsync(Path.Combine(env.RepoRoot, "bench-results.json"), BenchReport.ToJson(results, run));
+        var table = BenchReport.ToMarkdown(results, run);
+        Console.WriteLine();
+        Console.WriteLine(table);
+        if (args.Contains("--readme"))
+        {
+            var readme = Path.Combine(env.RepoRoot, "README.md");
+            await File.WriteAllTextAsync(readme, BenchReport.ReplaceReadmeTable(await File.ReadAllTextAsync(readme), table));
+            Console.WriteLine("README.md Performance table updated.");
+        }
+        Console.WriteLine($"bench-results.json written: {results.Count} results in {clock.Elapsed:mm\\:ss}.");
+        foreach (var failure in failures) Console.WriteLine($"FAILED {failure}");
+        return failures.Count == 0 ? 0 : 1;
+    }
 }
-Console.WriteLine($"bench-results.json written: {results.Count} results in {clock.Elapsed:mm\\:ss}.");
-foreach (var failure in failures) Console.WriteLine($"FAILED {failure}");
-return failures.Count == 0 ? 0 : 1;
