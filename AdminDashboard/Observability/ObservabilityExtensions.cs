@@ -23,6 +23,8 @@ public static class ObservabilityExtensions
                     .AddHttpClientInstrumentation()
                     .AddRuntimeInstrumentation()
                     .AddMeter(DashboardMetrics.MeterName)
+                    // Blazor's own (ASP.NET Core 10): open circuits, render and diff times, event handler times.
+                    .AddMeter("Microsoft.AspNetCore.Components", "Microsoft.AspNetCore.Components.Lifecycle", "Microsoft.AspNetCore.Components.Server.Circuits")
                     .AddPrometheusExporter();
                 if (otlp) metrics.AddOtlpExporter();
             })

@@ -35,8 +35,11 @@ internal static class BenchProgram
         var failures = new List<string>();
         var clock = Stopwatch.StartNew();
 
+        // --only "cache hit,event to screen": just those scenarios (for investigating one figure; the table is then partial).
+        var only = Option("--only", "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         async Task Measure(string name, Func<Task<ScenarioResult>> scenario)
         {
+            if (only.Length > 0 && !only.Contains(name)) return;
             Console.WriteLine($"[{clock.Elapsed:mm\\:ss}] {name} ...");
             try
             {
@@ -57,12 +60,13 @@ internal static class BenchProgram
         await using (var dashboard = await DashboardProcess.StartAsync(env, token, "dashboard.log"))
         {
             var stats = new StatsScenarios(env, dashboard, token, redis);
+            await stats.CaptureStatsBodyAsync();
             await Measure("cache hit", stats.CacheHitAsync);
 
             // Micro benchmarks on the captured answer, while the dashboard idles (simulator off, nobody watching).
             Console.WriteLine($"[{clock.Elapsed:mm\\:ss}] micro benchmarks (BenchmarkDotNet) ...");
             IReadOnlyDictionary<string, IReadOnlyList<MicroRunner.Figure>>? micro = null;
-            if (stats.LastStatsBody.Length > 0)
+            if (stats.LastStatsBody.Length > 0 && (only.Length == 0 || only.Contains("micro")))
             {
                 MicroInputs.StatsBody = stats.LastStatsBody;
                 try { micro = MicroRunner.Run(env.Quick, env.ArtifactsDir); }

@@ -14,12 +14,10 @@ namespace BlazorAdmin.Bench.Hosting;
 public sealed class DashboardProcess : IAsyncDisposable
 {
     private readonly Process _process;
-    private readonly StreamWriter _log;
 
-    private DashboardProcess(Process process, StreamWriter log, Uri baseUrl, IReadOnlyDictionary<UpstreamService, Uri> services, string gatewaySecret)
+    private DashboardProcess(Process process, Uri baseUrl, IReadOnlyDictionary<UpstreamService, Uri> services, string gatewaySecret)
     {
         _process = process;
-        _log = log;
         BaseUrl = baseUrl;
         Services = services;
         GatewaySecret = gatewaySecret;
@@ -40,13 +38,15 @@ public sealed class DashboardProcess : IAsyncDisposable
         var port = BenchEnvironment.FreePort();
         var services = UpstreamServiceNames.All.ToDictionary(s => s, _ => new Uri($"http://127.0.0.1:{BenchEnvironment.FreePort()}"));
         var secret = $"bench-{Guid.NewGuid():N}";
-        var start = new ProcessStartInfo("dotnet", [dll, "--urls", $"http://127.0.0.1:{port}"])
+        var logPath = Path.Combine(env.ArtifactsDir, logName);
+        // The shell hands the dashboard a log file as its stdout (exec keeps the pid): its console logger writes
+        // straight to the file, not through a pipe this process would have to drain while it generates load.
+        var start = new ProcessStartInfo("bash", ["-c", "exec \"$0\" \"$@\" >\"$LOG_FILE\" 2>&1", "dotnet", dll, "--urls", $"http://127.0.0.1:{port}"])
         {
             WorkingDirectory = Path.Combine(env.RepoRoot, "AdminDashboard"),
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
             UseShellExecute = false,
         };
+        start.Environment["LOG_FILE"] = logPath;
         var settings = new Dictionary<string, string>
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Development",
@@ -64,16 +64,16 @@ public sealed class DashboardProcess : IAsyncDisposable
         };
         foreach (var (key, value) in BenchEnvironment.Kafka09ClientSettings) settings[$"Kafka__Client__{key}"] = value;
         foreach (var (service, url) in services) settings[$"Upstream__{service}__BaseUrl"] = url.ToString().TrimEnd('/');
+        // For investigating one cost (e.g. BENCH_DASHBOARD_SETTINGS="Logging__LogLevel__Default=Warning"); never set by bench.sh.
+        foreach (var pair in (Environment.GetEnvironmentVariable("BENCH_DASHBOARD_SETTINGS") ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var (key, value) = (pair[..pair.IndexOf('=')], pair[(pair.IndexOf('=') + 1)..]);
+            settings[key] = value;
+        }
         foreach (var (key, value) in settings) start.Environment[key] = value;
 
-        var logPath = Path.Combine(env.ArtifactsDir, logName);
-        var log = new StreamWriter(logPath) { AutoFlush = true };
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (log) log.WriteLine(e.Data); };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (log) log.WriteLine(e.Data); };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        var dashboard = new DashboardProcess(process, log, new Uri($"http://127.0.0.1:{port}"), services, secret);
+        var dashboard = new DashboardProcess(process, new Uri($"http://127.0.0.1:{port}"), services, secret);
         await dashboard.WaitUntilServingAsync(token, logPath);
         return dashboard;
     }
@@ -161,6 +161,5 @@ public sealed class DashboardProcess : IAsyncDisposable
             await _process.WaitForExitAsync();
         }
         _process.Dispose();
-        lock (_log) _log.Dispose();
     }
 }

@@ -46,9 +46,11 @@ public sealed class StatsScenarios(BenchEnvironment env, DashboardProcess dashbo
         return (outcome.LatencyMs, JsonDocument.Parse(outcome.Body).RootElement.Clone());
     }
 
+    /// <summary>One real stats answer, kept as the reference's bytes and the micro benchmarks' input.</summary>
+    public async Task CaptureStatsBodyAsync() => LastStatsBody = (await LoopbackLoad.BurstAsync(_client, Stats, 1))[0].Body;
+
     public async Task<ScenarioResult> CacheHitAsync()
     {
-        LastStatsBody = (await LoopbackLoad.BurstAsync(_client, Stats, 1))[0].Body;
         await _db.StringSetAsync(ReferenceKey, LastStatsBody);
         await using var reference = await ReferenceServer.StartAsync(env, ReferenceKey);
         HttpRequestMessage Reference() => new(HttpMethod.Get, new Uri(reference.BaseUrl, ReferenceServer.Path));
