@@ -9,7 +9,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 ROOT=$(pwd)
-MODE=(--readme); [ "${1:-}" = "--quick" ] && MODE=(--quick)
+MODE=(--readme); if [ "${1:-}" = "--quick" ]; then MODE=(--quick); shift; fi  # anything after goes to the runner, e.g. --only "cache hit"
 
 scripts/install-deps.sh
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
@@ -45,4 +45,4 @@ wait_port "$REDIS_PORT" Redis
 wait_port "$KAFKA_PORT" Kafka
 
 dotnet bench/BlazorAdmin.Bench/bin/Release/net10.0/BlazorAdmin.Bench.dll run --repo "$ROOT" \
-  --redis "127.0.0.1:$REDIS_PORT" --kafka "127.0.0.1:$KAFKA_PORT" --chromium "${CHROMIUM_PATH:-/usr/bin/chromium}" "${MODE[@]}"
+  --redis "127.0.0.1:$REDIS_PORT" --kafka "127.0.0.1:$KAFKA_PORT" --chromium "${CHROMIUM_PATH:-/usr/bin/chromium}" "${MODE[@]}" "$@"

@@ -103,7 +103,7 @@ internal static class BenchProgram
         var table = BenchReport.ToMarkdown(results, run);
         Console.WriteLine();
         Console.WriteLine(table);
-        if (args.Contains("--readme"))
+        if (args.Contains("--readme") && only.Length == 0)
         {
             var readme = Path.Combine(env.RepoRoot, "README.md");
             await File.WriteAllTextAsync(readme, BenchReport.ReplaceReadmeTable(await File.ReadAllTextAsync(readme), table));

@@ -162,6 +162,14 @@ public sealed class BrowserScenarios(BenchEnvironment env, DashboardProcess dash
         var rssPerCircuit = (rssAfter - rssBefore) / (double)circuits;
         var heapPerCircuit = (heapAfter - heapBefore) / (double)circuits;
 
+        // Idle: no events, only the pages' own auto-refresh. What the server renders per second for N watchers.
+        var idleFor = TimeSpan.FromSeconds(env.Quick ? 5 : 10);
+        var idleStart = await RenderTotalsAsync(metricsClient);
+        await Task.Delay(idleFor);
+        var idleEnd = await RenderTotalsAsync(metricsClient);
+        var idleBatchesPerSecond = (idleEnd.Count - idleStart.Count) / idleFor.TotalSeconds;
+        var eventsStart = await RenderTotalsAsync(metricsClient);
+
         using var appointments = dashboard.CreateServiceClient(UpstreamService.Appointments);
         var all = new List<double>();
         var allFrames = new List<double>();
@@ -181,13 +189,18 @@ public sealed class BrowserScenarios(BenchEnvironment env, DashboardProcess dash
             }
             await Task.Delay(1500);
         }
+        var eventsEnd = await RenderTotalsAsync(metricsClient);
+        // Everything the dashboard reported, for whoever wants to look further than the table.
+        await File.WriteAllTextAsync(Path.Combine(env.ArtifactsDir, "metrics-after-circuits.txt"), await metricsClient.GetStringAsync("/metrics"));
+        var batchesPerEventPerCircuit = (eventsEnd.Count - eventsStart.Count) / events / circuits;
+        var batchRoundTripMs = (eventsEnd.Seconds - eventsStart.Seconds) * 1000 / Math.Max(1, eventsEnd.Count - eventsStart.Count);
         foreach (var page in pages) await page.CloseAsync();
         var s = LatencySummary.Of(all);
         var last = LatencySummary.Of(lastPerEvent);
         var frames = LatencySummary.Of(allFrames);
         return new ScenarioResult(
             $"circuits ({circuits} admins watching)",
-            $"{rssPerCircuit / 1024 / 1024:0.00} MiB RSS and {heapPerCircuit / 1024 / 1024:0.00} MiB GC heap per circuit; to screen p50 {Ms(s.P50)} ms, p95 {Ms(s.P95)} ms, last circuit p50 {Ms(last.P50)} ms ({lost} lost); first WebSocket frame p50 {Ms(frames.P50)} ms, p95 {Ms(frames.P95)} ms",
+            $"{rssPerCircuit / 1024 / 1024:0.00} MiB RSS and {heapPerCircuit / 1024 / 1024:0.00} MiB GC heap per circuit; to screen p50 {Ms(s.P50)} ms, p95 {Ms(s.P95)} ms, last circuit p50 {Ms(last.P50)} ms ({lost} lost); first WebSocket frame p50 {Ms(frames.P50)} ms, p95 {Ms(frames.P95)} ms; {batchesPerEventPerCircuit:0.0} render batches per event per circuit (mean {batchRoundTripMs:0} ms to the browser's acknowledgement); {idleBatchesPerSecond:0.0} batches/s idle",
             "—",
             "—",
             "— / event to screen p95 < 50 ms on every circuit",
@@ -198,13 +211,34 @@ public sealed class BrowserScenarios(BenchEnvironment env, DashboardProcess dash
                 ["rssBytesBefore"] = rssBefore, ["rssBytesAfter"] = rssAfter, ["gcHeapBytesBefore"] = heapBefore, ["gcHeapBytesAfter"] = heapAfter,
                 ["broadcastP50Ms"] = s.P50, ["broadcastP95Ms"] = s.P95, ["broadcastMaxMs"] = s.Max, ["lastCircuitP50Ms"] = last.P50,
                 ["lastCircuitP95Ms"] = last.P95, ["events"] = events, ["lost"] = lost, ["firstFrameP50Ms"] = frames.P50, ["firstFrameP95Ms"] = frames.P95,
+                ["renderBatchesPerEventPerCircuit"] = batchesPerEventPerCircuit, ["renderBatchRoundTripMs"] = batchRoundTripMs,
+                ["idleRenderBatchesPerSecond"] = idleBatchesPerSecond,
             },
             new Dictionary<string, double>(),
             $"{circuits} dashboard pages (one circuit each) opened in one headless Chromium; memory is the dashboard process's resident set (/proc) " +
             $"and its GC heap after the last collection (/metrics), before and 3 s after opening them, divided by {circuits}. Then {events} appointments, " +
             "one every 1.5 s, each timed from publish to its feed line on every page, and to the first WebSocket frame each page received after it. " +
+            "Render batches are counted by Blazor's own render_diff histogram (/metrics; each entry lasts until the browser acknowledges the batch), " +
+            "over the events and over an idle spell with only the pages' auto-refresh. " +
             "All pages render in one Chromium on the same 2 cores as the server, which no real deployment does.");
     }
+
+    /// <summary>Sum over all series of one /metrics value (a counter, or a histogram's _sum or _count).</summary>
+    private static async Task<double> MetricAsync(HttpClient client, string name)
+    {
+        var text = await client.GetStringAsync("/metrics");
+        return text.Split('\n')
+            .Where(l => l.StartsWith(name + "{", StringComparison.Ordinal) || l.StartsWith(name + " ", StringComparison.Ordinal))
+            .Sum(l => double.Parse(l[(Math.Max(l.LastIndexOf('}'), name.Length - 1) + 1)..].Trim().Split(' ')[0], CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>
+    /// Blazor's render_diff histogram (ASP.NET Core 10, Microsoft.AspNetCore.Components.Lifecycle): on Blazor Server each
+    /// entry is one render batch, timed until the browser has acknowledged it, so its count is batches sent.
+    /// </summary>
+    private static async Task<(double Seconds, double Count)> RenderTotalsAsync(HttpClient client) =>
+        (await MetricAsync(client, "aspnetcore_components_render_diff_duration_seconds_sum"),
+         await MetricAsync(client, "aspnetcore_components_render_diff_duration_seconds_count"));
 
     /// <summary>Sum and count of the dashboard's own occurredAt-to-hub histogram for new appointments, from /metrics.</summary>
     private static async Task<(double Sum, double Count)> HubLatencyTotalsAsync(HttpClient client)
