@@ -53,17 +53,21 @@ public sealed class RedisDashboardCache(RedisConnection connection) : IDashboard
 
     public async ValueTask<bool> RemoveAsync(string key, CancellationToken cancellationToken)
     {
-        // Generation first: a fetch already in flight must not write back after the delete.
+        // Generation first: a fetch already in flight must not write back after the delete. Both go down the one
+        // connection in this order and Redis runs them in that order, so they share a round trip (pipelined).
         var db = await DbAsync(cancellationToken);
-        await db.StringIncrementAsync(CacheKeys.Generation(CacheKeys.FamilyOf(key))).WaitAsync(cancellationToken);
-        return await db.KeyDeleteAsync(key).WaitAsync(cancellationToken);
+        var generation = db.StringIncrementAsync(CacheKeys.Generation(CacheKeys.FamilyOf(key)));
+        var deleted = db.KeyDeleteAsync(key);
+        await generation.WaitAsync(cancellationToken);
+        return await deleted.WaitAsync(cancellationToken);
     }
 
     public async ValueTask<long> RemoveByPatternAsync(string pattern, CancellationToken cancellationToken)
     {
         var multiplexer = await connection.GetAsync(cancellationToken);
         var db = multiplexer.GetDatabase();
-        await db.StringIncrementAsync(CacheKeys.Generation(CacheKeys.FamilyOf(pattern))).WaitAsync(cancellationToken);
+        // Sent before the first SCAN on the same connection, so Redis bumps the generation first; awaited with it.
+        var generation = db.StringIncrementAsync(CacheKeys.Generation(CacheKeys.FamilyOf(pattern)));
         long removed = 0;
         foreach (var endpoint in multiplexer.GetEndPoints())
         {
@@ -83,6 +87,7 @@ public sealed class RedisDashboardCache(RedisConnection connection) : IDashboard
             if (batch.Count > 0)
                 removed += await db.KeyDeleteAsync([.. batch]).WaitAsync(cancellationToken);
         }
+        await generation.WaitAsync(cancellationToken);
         return removed;
     }
 }

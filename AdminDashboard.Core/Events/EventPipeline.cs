@@ -32,13 +32,10 @@ public sealed class EventPipeline(IDashboardCache cache, DashboardEventHub hub, 
             metrics.RecordEventDuplicate(hospitalEvent.EventType);
             return true;
         }
-        foreach (var keyOrPattern in CacheInvalidationMap.For(hospitalEvent.EventType))
-        {
-            if (keyOrPattern.Contains('*'))
-                await cache.RemoveByPatternAsync(keyOrPattern, cancellationToken);
-            else
-                await cache.RemoveAsync(keyOrPattern, cancellationToken);
-        }
+        // The keys are independent: remove them together, so the hub (and the screen) waits one round trip, not one per key.
+        await Task.WhenAll(CacheInvalidationMap.For(hospitalEvent.EventType).Select(keyOrPattern => keyOrPattern.Contains('*')
+            ? (Task)cache.RemoveByPatternAsync(keyOrPattern, cancellationToken).AsTask()
+            : cache.RemoveAsync(keyOrPattern, cancellationToken).AsTask()));
         // Remembered only once applied: a failure above leaves it to be handled again on redelivery.
         if (!Remember(hospitalEvent.EventId))
         {
