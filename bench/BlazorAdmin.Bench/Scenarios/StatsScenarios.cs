@@ -124,6 +124,9 @@ public sealed class StatsScenarios(BenchEnvironment env, DashboardProcess dashbo
         var slowest = SlowDelaysMs.Values.Max();
         var samples = new List<double>();
         var bare = new List<double>();
+        // Where the time goes, from the answer itself: inside the stats service, and the slowest call as the dashboard timed it.
+        var inService = new List<double>();
+        var slowestCall = new List<double>();
         var clients = UpstreamServiceNames.All.ToDictionary(s => s, dashboard.CreateServiceClient);
         try
         {
@@ -147,6 +150,8 @@ public sealed class StatsScenarios(BenchEnvironment env, DashboardProcess dashbo
                 {
                     samples.Add(latency);
                     bare.Add(bareMs);
+                    inService.Add(body.GetProperty("data").GetProperty("responseTime").GetInt64());
+                    slowestCall.Add(body.GetProperty("sources").EnumerateArray().Max(x => x.GetProperty("latencyMs").GetInt64()));
                 }
             }
         }
@@ -157,14 +162,17 @@ public sealed class StatsScenarios(BenchEnvironment env, DashboardProcess dashbo
         }
         var s = LatencySummary.Of(samples);
         var b = LatencySummary.Of(bare);
+        var serviceP50 = LatencySummary.Median(inService);
+        var callP50 = LatencySummary.Median(slowestCall);
         return new ScenarioResult(
             "cache miss, services slow",
-            $"p50 {Ms(s.P50)} ms, p99 {Ms(s.P99)} ms",
+            $"p50 {Ms(s.P50)} ms, p99 {Ms(s.P99)} ms (of which in the stats service {serviceP50:0} ms, slowest call {callP50:0} ms, p50)",
             $"slowest service's delay: {slowest} ms; the five calls made directly in parallel: p50 {Ms(b.P50)} ms, p99 {Ms(b.P99)} ms",
             $"p50 −{slowest} = {s.P50 - slowest:+0.0;-0.0} ms; p99 −{slowest} = {s.P99 - slowest:+0.0;-0.0} ms; p50 − direct = {s.P50 - b.P50:+0.0;-0.0} ms",
             $"p99 < 300 ms / < {slowest + 10} ms (slowest + 10)",
             ScenarioResult.Judge(s.P99, 300, slowest + 10),
-            new Dictionary<string, double> { ["p50Ms"] = s.P50, ["p95Ms"] = s.P95, ["p99Ms"] = s.P99, ["maxMs"] = s.Max, ["samples"] = s.Count },
+            new Dictionary<string, double> { ["p50Ms"] = s.P50, ["p95Ms"] = s.P95, ["p99Ms"] = s.P99, ["maxMs"] = s.Max, ["samples"] = s.Count,
+                ["inStatsServiceP50Ms"] = serviceP50, ["slowestCallAsTimedByDashboardP50Ms"] = callP50 },
             new Dictionary<string, double> { ["slowestDelayMs"] = slowest, ["directParallelP50Ms"] = b.P50, ["directParallelP99Ms"] = b.P99 },
             $"Services slowed by fault injection to {string.Join(", ", SlowDelaysMs.Select(kv => $"{kv.Key} {kv.Value} ms"))}. " +
             "Each request follows a DEL of admin:stats:v1 in Redis, so it fans out; one request at a time, timed end to end. " +
@@ -176,6 +184,7 @@ public sealed class StatsScenarios(BenchEnvironment env, DashboardProcess dashbo
         await dashboard.SetFaultAsync(UpstreamService.Billing, "hang");
         await dashboard.SetFaultAsync(UpstreamService.Medicine, "error");
         var samples = new List<double>();
+        var inService = new List<double>();
         try
         {
             var n = env.Quick ? 10 : 40;
@@ -186,7 +195,11 @@ public sealed class StatsScenarios(BenchEnvironment env, DashboardProcess dashbo
                 var sources = body.GetProperty("sources").EnumerateArray().ToDictionary(x => x.GetProperty("service").GetString()!, x => x.GetProperty("status").GetString()!);
                 if (!body.GetProperty("partial").GetBoolean() || sources["billing"] is not ("timeout" or "stale") || sources["medicine"] is not ("error" or "stale"))
                     throw new InvalidOperationException($"Expected a partial answer with billing timed out and medicine failed; got {string.Join(", ", sources)}.");
-                if (i >= 2) samples.Add(latency);
+                if (i >= 2)
+                {
+                    samples.Add(latency);
+                    inService.Add(body.GetProperty("data").GetProperty("responseTime").GetInt64());
+                }
             }
         }
         finally
@@ -196,12 +209,13 @@ public sealed class StatsScenarios(BenchEnvironment env, DashboardProcess dashbo
         var s = LatencySummary.Of(samples);
         return new ScenarioResult(
             "partial failure",
-            $"p50 {Ms(s.P50)} ms, p99 {Ms(s.P99)} ms",
+            $"p50 {Ms(s.P50)} ms, p99 {Ms(s.P99)} ms (of which in the stats service {LatencySummary.Median(inService):0} ms, p50)",
             $"fan-out deadline: {DeadlineMs} ms",
             $"p50 −{DeadlineMs} = {s.P50 - DeadlineMs:+0.0;-0.0} ms; p99 −{DeadlineMs} = {s.P99 - DeadlineMs:+0.0;-0.0} ms",
             $"p99 < 400 ms / < {DeadlineMs + 10} ms (deadline + 10)",
             ScenarioResult.Judge(s.P99, 400, DeadlineMs + 10),
-            new Dictionary<string, double> { ["p50Ms"] = s.P50, ["p95Ms"] = s.P95, ["p99Ms"] = s.P99, ["maxMs"] = s.Max, ["samples"] = s.Count },
+            new Dictionary<string, double> { ["p50Ms"] = s.P50, ["p95Ms"] = s.P95, ["p99Ms"] = s.P99, ["maxMs"] = s.Max, ["samples"] = s.Count,
+                ["inStatsServiceP50Ms"] = LatencySummary.Median(inService) },
             new Dictionary<string, double> { ["deadlineMs"] = DeadlineMs },
             "Billing hangs and medicine answers 500 (fault injection); each request follows a DEL of admin:stats:v1, one at a time. " +
             "Every answer was checked: 200, partial, billing timeout or stale, medicine error or stale.");
