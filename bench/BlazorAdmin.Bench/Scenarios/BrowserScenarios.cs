@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Globalization;
 using System.Text.Json;
+using AdminDashboard.Core.Events;
 using AdminDashboard.Core.Upstream;
 using BlazorAdmin.Bench.Hosting;
 using BlazorAdmin.Bench.Load;
@@ -223,40 +224,28 @@ public sealed class BrowserScenarios(BenchEnvironment env, DashboardProcess dash
             "All pages render in one Chromium on the same 2 cores as the server, which no real deployment does.");
     }
 
-    /// <summary>Sum over all series of one /metrics value (a counter, or a histogram's _sum or _count).</summary>
-    private static async Task<double> MetricAsync(HttpClient client, string name)
-    {
-        var text = await client.GetStringAsync("/metrics");
-        return text.Split('\n')
-            .Where(l => l.StartsWith(name + "{", StringComparison.Ordinal) || l.StartsWith(name + " ", StringComparison.Ordinal))
-            .Sum(l => double.Parse(l[(Math.Max(l.LastIndexOf('}'), name.Length - 1) + 1)..].Trim().Split(' ')[0], CultureInfo.InvariantCulture));
-    }
-
     /// <summary>
     /// Blazor's render_diff histogram (ASP.NET Core 10, Microsoft.AspNetCore.Components.Lifecycle): on Blazor Server each
     /// entry is one render batch, timed until the browser has acknowledged it, so its count is batches sent.
     /// </summary>
-    private static async Task<(double Seconds, double Count)> RenderTotalsAsync(HttpClient client) =>
-        (await MetricAsync(client, "aspnetcore_components_render_diff_duration_seconds_sum"),
-         await MetricAsync(client, "aspnetcore_components_render_diff_duration_seconds_count"));
+    private static async Task<(double Seconds, double Count)> RenderTotalsAsync(HttpClient client)
+    {
+        var metrics = await MetricsScrape.ReadAsync(client);
+        return (metrics.Sum("aspnetcore_components_render_diff_duration_seconds_sum") ?? 0,
+            metrics.Sum("aspnetcore_components_render_diff_duration_seconds_count") ?? 0);
+    }
 
-    /// <summary>Sum and count of the dashboard's own occurredAt-to-hub histogram for new appointments, from /metrics.</summary>
+    /// <summary>Sum and count of the dashboard's own occurredAt-to-hub histogram for new appointments.</summary>
     private static async Task<(double Sum, double Count)> HubLatencyTotalsAsync(HttpClient client)
     {
-        var text = await client.GetStringAsync("/metrics");
-        double Read(string suffix) => text.Split('\n')
-            .Where(l => l.StartsWith($"dashboard_events_latency_milliseconds_{suffix}{{", StringComparison.Ordinal) && l.Contains("appointment.created", StringComparison.Ordinal))
-            .Sum(l => double.Parse(l[(l.LastIndexOf('}') + 1)..].Trim().Split(' ')[0], CultureInfo.InvariantCulture));
-        return (Read("sum"), Read("count"));
+        var metrics = await MetricsScrape.ReadAsync(client);
+        return (metrics.Sum("dashboard_events_latency_milliseconds_sum", EventTopics.AppointmentCreated) ?? 0,
+            metrics.Sum("dashboard_events_latency_milliseconds_count", EventTopics.AppointmentCreated) ?? 0);
     }
 
-    /// <summary>Sum over generations of dotnet_gc_last_collection_heap_size_bytes from /metrics; NaN when the exporter does not show it.</summary>
-    private static async Task<double> GcHeapBytesAsync(HttpClient client)
-    {
-        var text = await client.GetStringAsync("/metrics");
-        var lines = text.Split('\n').Where(l => l.StartsWith("dotnet_gc_last_collection_heap_size_bytes", StringComparison.Ordinal)).ToList();
-        return lines.Count == 0 ? double.NaN : lines.Sum(l => double.Parse(l[(l.LastIndexOf('}') + 1)..].Trim().Split(' ')[0], CultureInfo.InvariantCulture));
-    }
+    /// <summary>The GC heap after the last collection, over all generations; NaN when the exporter does not show it.</summary>
+    private static async Task<double> GcHeapBytesAsync(HttpClient client) =>
+        (await MetricsScrape.ReadAsync(client)).Sum("dotnet_gc_last_collection_heap_size_bytes") ?? double.NaN;
 
     public async ValueTask DisposeAsync()
     {

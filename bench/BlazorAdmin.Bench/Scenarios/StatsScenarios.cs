@@ -68,28 +68,25 @@ public sealed class StatsScenarios(BenchEnvironment env, DashboardProcess dashbo
         var refRps = new List<double>();
         var misses = 0;
         var failed = 0;
+        async Task RunReference()
+        {
+            var r = await LoopbackLoad.OpenLoopAsync(_client, Reference, HitRatePerSecond, count);
+            refs.AddRange(r.Outcomes.Select(o => o.LatencyMs));
+            refRps.Add(await LoopbackLoad.ClosedLoopThroughputAsync(_client, Reference, ThroughputConcurrency, throughputFor));
+        }
+        async Task RunDashboard()
+        {
+            var r = await LoopbackLoad.OpenLoopAsync(_client, Stats, HitRatePerSecond, count, keepBodies: true);
+            failed += r.Failed;
+            misses += r.Outcomes.Count(o => !JsonDocument.Parse(o.Body).RootElement.GetProperty("data").GetProperty("fromCache").GetBoolean());
+            dash.AddRange(r.Outcomes.Select(o => o.LatencyMs));
+            dashRps.Add(await LoopbackLoad.ClosedLoopThroughputAsync(_client, Stats, ThroughputConcurrency, throughputFor));
+        }
         for (var round = 0; round < rounds; round++)
         {
             // Alternate which goes first, so drift in the machine's load does not favour one side.
-            foreach (var dashboardFirst in new[] { round % 2 == 1 })
-            {
-                async Task RunRef()
-                {
-                    var r = await LoopbackLoad.OpenLoopAsync(_client, Reference, HitRatePerSecond, count);
-                    refs.AddRange(r.Outcomes.Select(o => o.LatencyMs));
-                    refRps.Add(await LoopbackLoad.ClosedLoopThroughputAsync(_client, Reference, ThroughputConcurrency, throughputFor));
-                }
-                async Task RunDash()
-                {
-                    var r = await LoopbackLoad.OpenLoopAsync(_client, Stats, HitRatePerSecond, count, keepBodies: true);
-                    failed += r.Failed;
-                    misses += r.Outcomes.Count(o => !JsonDocument.Parse(o.Body).RootElement.GetProperty("data").GetProperty("fromCache").GetBoolean());
-                    dash.AddRange(r.Outcomes.Select(o => o.LatencyMs));
-                    dashRps.Add(await LoopbackLoad.ClosedLoopThroughputAsync(_client, Stats, ThroughputConcurrency, throughputFor));
-                }
-                if (dashboardFirst) { await RunDash(); await RunRef(); }
-                else { await RunRef(); await RunDash(); }
-            }
+            if (round % 2 == 1) { await RunDashboard(); await RunReference(); }
+            else { await RunReference(); await RunDashboard(); }
         }
         var d = LatencySummary.Of(dash);
         var r0 = LatencySummary.Of(refs);
