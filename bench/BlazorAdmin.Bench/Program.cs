@@ -29,14 +29,34 @@ internal static class BenchProgram
             var i = Array.IndexOf(args, name);
             return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback ?? throw new ArgumentException($"{name} is required.");
         }
-        var env = new BenchEnvironment(
-            Path.GetFullPath(Option("--repo")), Option("--redis"), Option("--kafka"), Option("--chromium", "/usr/bin/chromium"), args.Contains("--quick"));
+        BenchEnvironment env;
+        try
+        {
+            env = new BenchEnvironment(
+                Path.GetFullPath(Option("--repo")), Option("--redis"), Option("--kafka"), Option("--chromium", "/usr/bin/chromium"), args.Contains("--quick"));
+        }
+        catch (ArgumentException e)
+        {
+            Console.Error.WriteLine($"{e.Message} ./bench.sh passes it; see its header.");
+            return 2;
+        }
         var results = new List<ScenarioResult>();
         var failures = new List<string>();
         var clock = Stopwatch.StartNew();
 
         // --only "cache hit,event to screen": just those scenarios (for investigating one figure; the table is then partial).
         var only = Option("--only", "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        string[] scenarios = ["cache hit", "micro", "cache miss", "partial failure", "stampede", "event to hub", "event to screen", "circuits", "internal auth"];
+        if (only.Except(scenarios).ToList() is [_, ..] unknown)
+        {
+            Console.Error.WriteLine($"--only: unknown scenario(s) {string.Join(", ", unknown.Select(u => $"'{u}'"))}; known: {string.Join(", ", scenarios)}.");
+            return 2;
+        }
+        if (only.Contains("event to screen") && !only.Contains("event to hub"))
+        {
+            Console.Error.WriteLine("--only: 'event to screen' is compared with 'event to hub': name both.");
+            return 2;
+        }
         async Task Measure(string name, Func<Task<ScenarioResult>> scenario)
         {
             if (only.Length > 0 && !only.Contains(name)) return;
