@@ -26,6 +26,9 @@ public sealed class DevStackTests
             ["DASHBOARD_PORT"] = ports[0].ToString(), ["REDIS_PORT"] = ports[1].ToString(), ["KAFKA_PORT"] = ports[2].ToString(),
             ["ZOOKEEPER_PORT"] = ports[3].ToString(), ["SERVICE_PORT_BASE"] = serviceBase.ToString(),
         };
+        // Before the dashboard starts: on a clean machine the first token creates the user-jwts signing key, which
+        // the dashboard reads only at start-up.
+        var token = await UserJwts.CreateTokenAsync("Admin");
         try
         {
             var (exit, output) = (await ProcessRunner.RunAsync("bash", ["scripts/dev-up.sh", "--detach"], TimeSpan.FromMinutes(4), environment))!.Value;
@@ -34,7 +37,6 @@ public sealed class DevStackTests
             Assert.Equal(["redis", "zookeeper", "kafka", "patients", "doctors", "appointments", "billing", "medicine", "dashboard"], pids.Select(p => p[1]));
             Assert.Equal(9, pids.Select(p => p[0]).Distinct().Count());
 
-            var token = await UserJwts.CreateTokenAsync("Admin");
             using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{ports[0]}") };
             client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
             JsonElement stats = default;
