@@ -8,9 +8,10 @@ using Scalar.AspNetCore;
 namespace AdminDashboard.Api;
 
 /// <summary>
-/// The OpenAPI document of the JSON API at /openapi/v1.json (Admin role outside Development), with the bearer
-/// requirement, every answer (401/403/429 as problem details) on every /v1/admin operation and examples of the full and the partial stats envelope;
-/// a browsable reference at /scalar in Development.
+/// The OpenAPI document of the JSON API at /openapi/v1.json (Admin role outside Development): on every /v1/admin
+/// operation the bearer requirement and every answer it gives (401/403/429 as problem details), examples of the full
+/// and the partial stats envelope; a browsable reference at /scalar in Development. It must lint clean under Redocly's
+/// recommended rules and spectral:oas (OpenApiLintTests).
 /// </summary>
 public static class OpenApiExtensions
 {
