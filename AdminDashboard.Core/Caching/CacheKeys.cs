@@ -9,9 +9,9 @@ public static class CacheKeys
 
     public static string PatientGrowth(int days) => $"admin:patients:growth:{days}";
     public static string AppointmentTrends(int days) => $"admin:appointments:trends:{days}";
-    public static string TopDoctors(int count) => $"admin:doctors:top:{count}";
+    public static string TopDoctors(int limit, int days) => $"admin:doctors:top:{limit}:{days}";
     public static string RevenueByDay(int days) => $"admin:revenue:daily:{days}";
-    public static string MedicineStock => "admin:medicine:stock";
+    public static string MedicineStock(int limit) => $"admin:medicine:stock:{limit}";
     public const string SystemHealth = "admin:system:health";
 
     /// <summary>Last-known-good section of one service: kept long, served marked stale when the service fails.</summary>

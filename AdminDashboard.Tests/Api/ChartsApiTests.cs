@@ -62,10 +62,12 @@ public sealed class ChartsApiTests(DashboardAppFactory app) : IAsyncLifetime
     [Theory]
     [InlineData("/v1/admin/charts/patient-growth?days=0", "days")]
     [InlineData("/v1/admin/charts/patient-growth?days=400", "days")]
+    [InlineData("/v1/admin/charts/revenue?days=abc", "days")]
+    [InlineData("/v1/admin/charts/revenue?days=7.5", "days")]
     [InlineData("/v1/admin/charts/patient-growth?format=xml", "format")]
     [InlineData("/v1/admin/charts/top-doctors?limit=0", "limit")]
-    [InlineData("/v1/admin/charts/revenue?days=abc", null)]
-    public async Task A_bad_range_is_400_problem_details_naming_the_field(string path, string? field)
+    [InlineData("/v1/admin/charts/medicine-stock?limit=many", "limit")]
+    public async Task A_bad_query_value_is_400_problem_details_naming_the_field(string path, string field)
     {
         using var client = app.CreateApiClient(TestTokens.Admin());
         using var response = await client.GetAsync(path);
@@ -73,8 +75,68 @@ public sealed class ChartsApiTests(DashboardAppFactory app) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
-        // A value that does not even parse is refused by binding, before our own per-field checks.
-        if (field is not null) Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _));
+        Assert.Equal([field], problem.GetProperty("errors").EnumerateObject().Select(e => e.Name));
+        Assert.Contains(field, problem.GetProperty("errors").GetProperty(field)[0].GetString());
+    }
+
+    [Fact]
+    public async Task Every_bad_value_of_one_request_is_named_in_one_answer()
+    {
+        using var client = app.CreateApiClient(TestTokens.Admin());
+        using var response = await client.GetAsync("/v1/admin/charts/top-doctors?days=abc&limit=0&format=xml");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(["days", "format", "limit"], problem.GetProperty("errors").EnumerateObject().Select(e => e.Name).Order());
+    }
+
+    [Fact]
+    public async Task Every_documented_query_parameter_of_every_admin_endpoint_refuses_an_unreadable_value_by_name()
+    {
+        using var client = app.CreateApiClient(TestTokens.Admin());
+        var document = await client.GetFromJsonAsync<JsonElement>("/openapi/v1.json");
+        var tried = new List<string>();
+
+        foreach (var path in document.GetProperty("paths").EnumerateObject().Where(p => p.Name.StartsWith("/v1/admin", StringComparison.Ordinal)))
+        {
+            if (!path.Value.GetProperty("get").TryGetProperty("parameters", out var parameters)) continue;
+            foreach (var name in parameters.EnumerateArray().Where(p => p.GetProperty("in").GetString() == "query").Select(p => p.GetProperty("name").GetString()!))
+            {
+                using var response = await client.GetAsync($"{path.Name}?{name}=not-a-value");
+                Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{path.Name}?{name}=not-a-value answered {(int)response.StatusCode}");
+                var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+                Assert.True(problem.GetProperty("errors").TryGetProperty(name, out _), $"{path.Name}: the 400 does not name {name}");
+                tried.Add($"{path.Name}?{name}");
+            }
+        }
+
+        // The charts' parameters are all documented: four with days, two with limit, five with format.
+        Assert.Equal(4, tried.Count(t => t.EndsWith("?days", StringComparison.Ordinal)));
+        Assert.Equal(2, tried.Count(t => t.EndsWith("?limit", StringComparison.Ordinal)));
+        Assert.Equal(5, tried.Count(t => t.EndsWith("?format", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task The_document_describes_each_charts_json_and_csv_answers_and_its_errors()
+    {
+        using var client = app.CreateApiClient(null);
+        var document = await client.GetFromJsonAsync<JsonElement>("/openapi/v1.json");
+
+        var charts = document.GetProperty("paths").EnumerateObject().Where(p => p.Name.StartsWith("/v1/admin/charts/", StringComparison.Ordinal)).ToList();
+        Assert.Equal(5, charts.Count);
+        foreach (var chart in charts)
+        {
+            var responses = chart.Value.GetProperty("get").GetProperty("responses");
+            var ok = responses.GetProperty("200").GetProperty("content");
+            Assert.StartsWith("#/components/schemas/ApiEnvelopeOf", ok.GetProperty("application/json").GetProperty("schema").GetProperty("$ref").GetString());
+            Assert.Equal("string", ok.GetProperty("text/csv").GetProperty("schema").GetProperty("type").GetString());
+            Assert.Equal(["200", "400", "401", "403", "429", "503"], responses.EnumerateObject().Select(r => r.Name));
+            Assert.Equal("#/components/schemas/HttpValidationProblemDetails",
+                responses.GetProperty("400").GetProperty("content").GetProperty("application/problem+json").GetProperty("schema").GetProperty("$ref").GetString());
+            foreach (var status in new[] { "401", "403", "429", "503" })
+                Assert.Equal("#/components/schemas/ProblemDetails",
+                    responses.GetProperty(status).GetProperty("content").GetProperty("application/problem+json").GetProperty("schema").GetProperty("$ref").GetString());
+        }
     }
 
     [Fact]

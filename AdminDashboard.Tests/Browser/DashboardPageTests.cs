@@ -168,6 +168,9 @@ public sealed class DashboardPageTests(DashboardAppFactory app, BrowserFixture b
         page.PageError += (_, e) => problems.Add($"page error: {e}");
         page.RequestFailed += (_, r) => problems.Add($"request failed: {r.Url} {r.Failure}");
         page.Response += (_, r) => { if (r.Status >= 400) problems.Add($"HTTP {r.Status}: {r.Url}"); };
+        // A socket the CSP refuses is never opened, so one seen here proves connect-src 'self' lets the circuit's through.
+        var sockets = new List<string>();
+        page.WebSocket += (_, ws) => sockets.Add(ws.Url);
 
         await page.GotoAsync("/");
         await page.ClickAsync("#dev-signin");
@@ -185,6 +188,7 @@ public sealed class DashboardPageTests(DashboardAppFactory app, BrowserFixture b
         await page.Locator("[data-kpi=total-patients] [data-testid=kpi-value]").WaitForAsync();
 
         Assert.True(problems.Count == 0, string.Join("\n", problems));
+        Assert.Contains(sockets, url => url.StartsWith($"ws://{app.ServerUrl.Authority}/", StringComparison.Ordinal));
     }
 
     [Fact]

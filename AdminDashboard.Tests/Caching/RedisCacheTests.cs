@@ -94,7 +94,7 @@ public sealed class RedisCacheTests(RedisServerFixture redis) : IAsyncLifetime
         {
             writes.Add(batch.StringSetAsync(CacheKeys.PatientGrowth(i), "{}", TimeSpan.FromMinutes(5)));
             writes.Add(batch.StringSetAsync($"admin:patientsx:{i}", "{}", TimeSpan.FromMinutes(5)));   // near miss: other family
-            writes.Add(batch.StringSetAsync(CacheKeys.TopDoctors(i), "{}", TimeSpan.FromMinutes(5)));
+            writes.Add(batch.StringSetAsync(CacheKeys.TopDoctors(i, 30), "{}", TimeSpan.FromMinutes(5)));
         }
         batch.Execute();
         await Task.WhenAll(writes);

@@ -87,4 +87,15 @@ public sealed class ApiAuthorizationTests(DashboardAppFactory app)
         Assert.Equal("nosniff", page.Headers.GetValues("X-Content-Type-Options").Single());
         Assert.Equal("DENY", page.Headers.GetValues("X-Frame-Options").Single());
     }
+
+    [Fact]
+    public async Task The_csp_lets_the_page_connect_to_its_own_origin_only()
+    {
+        using var client = app.CreateApiClient(null);
+        using var page = await client.GetAsync("/account/login");
+
+        var directives = page.Headers.GetValues("Content-Security-Policy").Single().Split(';', StringSplitOptions.TrimEntries);
+        // 'self' alone: the circuit's WebSocket to this origin is allowed by it (CSP3); ws:/wss: would allow any host.
+        Assert.Equal("connect-src 'self'", Assert.Single(directives, d => d.StartsWith("connect-src ", StringComparison.Ordinal)));
+    }
 }

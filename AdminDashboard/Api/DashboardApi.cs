@@ -11,6 +11,10 @@ public static class DashboardApi
     public static IServiceCollection AddDashboardApi(this IServiceCollection services)
     {
         services.AddProblemDetails();
+        services.AddExceptionHandler<ClientErrorExceptionHandler>();
+        // The same answer to a value the framework cannot bind in every environment (the default throws in
+        // Development only): the exception carries the parameter's name to the problem details.
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.Configure<JsonOptions>(o =>
         {
             foreach (var converter in UpstreamJson.Options.Converters) o.SerializerOptions.Converters.Add(converter);
@@ -21,11 +25,8 @@ public static class DashboardApi
     /// <summary>Problem details for API errors (RFC 9457); the UI keeps its own error and not-found pages.</summary>
     public static WebApplication UseDashboardErrorHandling(this WebApplication app)
     {
-        // A request the framework could not bind (e.g. days=abc) is the caller's error, not ours.
-        app.UseExceptionHandler(new ExceptionHandlerOptions
-        {
-            StatusCodeSelector = e => e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
-        });
+        // Client errors the framework raises are answered and logged by ClientErrorExceptionHandler; the rest are 500s.
+        app.UseExceptionHandler();
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/v1"), api => api.UseStatusCodePages());
         app.UseWhen(c => !c.Request.Path.StartsWithSegments("/v1"),
             ui => ui.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
@@ -35,13 +36,18 @@ public static class DashboardApi
     /// <summary>Same-origin JSON API for external tools. Every endpoint requires the Admin role.</summary>
     public static WebApplication MapDashboardApi(this WebApplication app)
     {
-        var admin = app.MapGroup("/v1/admin").RequireAuthorization(AuthPolicies.Admin).WithTags("Admin").Audited();
+        var admin = app.MapGroup("/v1/admin").RequireAuthorization(AuthPolicies.Admin).WithAdminApiResponses().Audited();
         admin.MapGet("/dashboard/stats", (DashboardStatsService stats, CancellationToken ct) => stats.GetStatsAsync(ct))
             .WithName("GetDashboardStats")
-            .WithSummary("Aggregated KPIs of the five hospital services, with per-service sources and warnings.");
+            .WithSummary("Aggregated KPIs of the five hospital services")
+            .WithDescription("Headline figures, each service's section and derived metrics, with one `sources` entry per service and " +
+                "`warnings` in words. Always 200 while the dashboard serves: a failed service is `null` (or its last-known-good copy, " +
+                "marked `stale`) and `partial` is true; `success` is false only when no service answered.");
         admin.MapGet("/system/health", (AdminDashboard.Core.Health.SystemHealthService health, CancellationToken ct) => health.GetAsync(ct))
             .WithName("GetSystemHealth")
-            .WithSummary("Each service's state, latency and error rate; cache hit rate and Redis state; the event stream's state and lag.");
+            .WithSummary("State of the services, the cache and the event stream")
+            .WithDescription("Each service's state, why, a probe of its /health and p50/p95 latency and error rate over this instance's " +
+                "recent calls; the cache provider, Redis state and hit rate; the live-update bus, its state and consumer lag.");
         return app;
     }
 

@@ -20,9 +20,12 @@ public static class EventsApi
     {
         app.MapGet("/v1/admin/events", StreamAsync)
             .RequireAuthorization(AuthPolicies.Admin)
-            .WithTags("Admin")
-            .WithSummary("Live hospital events as Server-Sent Events.")
-            .Produces(StatusCodes.Status200OK, contentType: "text/event-stream");
+            .WithAdminApiResponses()
+            .WithName("StreamEvents")
+            .WithSummary("Live hospital events as Server-Sent Events")
+            .WithDescription("One SSE event per hospital event (`id`: the event id, `event`: its type, `data`: its fields and a " +
+                "`description` sentence); `event: status` says whether live updates flow; a `: heartbeat` comment every 15 s on an idle stream.")
+            .Produces<string>(StatusCodes.Status200OK, contentType: "text/event-stream");
         return app;
     }
 

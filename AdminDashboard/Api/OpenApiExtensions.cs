@@ -1,18 +1,46 @@
 using System.Text.Json.Nodes;
 using AdminDashboard.Auth;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Net.Http.Headers;
 using Microsoft.OpenApi;
 using Scalar.AspNetCore;
 
 namespace AdminDashboard.Api;
 
 /// <summary>
-/// The OpenAPI document of the JSON API at /openapi/v1.json (Admin role outside Development), with the bearer
-/// requirement on every /v1/admin operation and examples of the full and the partial stats envelope;
-/// a browsable reference at /scalar in Development.
+/// The OpenAPI document of the JSON API at /openapi/v1.json (Admin role outside Development): on every /v1/admin
+/// operation the bearer requirement and every answer it gives (401/403/429 as problem details), examples of the full
+/// and the partial stats envelope; a browsable reference at /scalar in Development. It must lint clean under Redocly's
+/// recommended rules and spectral:oas (OpenApiLintTests).
 /// </summary>
 public static class OpenApiExtensions
 {
     public const string BearerScheme = "Bearer";
+
+    /// <summary>The tag of every /v1/admin operation.</summary>
+    public const string AdminTag = "Admin";
+
+    private const string ProblemJson = "application/problem+json";
+
+    /// <summary>What each error status means on a /v1/admin operation, as the document says it.</summary>
+    private static readonly Dictionary<int, string> ErrorDescriptions = new()
+    {
+        [StatusCodes.Status400BadRequest] = "A query parameter is not understood or out of range; `errors` names each parameter at fault.",
+        [StatusCodes.Status401Unauthorized] = "No valid bearer token.",
+        [StatusCodes.Status403Forbidden] = "The token lacks the Admin role.",
+        [StatusCodes.Status429TooManyRequests] = "Rate limit reached, per user or per client address; retry after `Retry-After` seconds.",
+        [StatusCodes.Status503ServiceUnavailable] = "`format=csv` while the chart's service is unavailable and no last-known-good copy exists; the JSON envelope says why instead.",
+    };
+
+    /// <summary>
+    /// The answers every /v1/admin endpoint can give besides its own: 401, 403 and 429, each as problem details. Declared
+    /// as endpoint metadata, so the document's schema for them is the framework's own <see cref="ProblemDetails"/>.
+    /// </summary>
+    public static TBuilder WithAdminApiResponses<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
+        builder.WithTags(AdminTag).WithMetadata(
+            new ProducesResponseTypeMetadata(StatusCodes.Status401Unauthorized, typeof(ProblemDetails), [ProblemJson]),
+            new ProducesResponseTypeMetadata(StatusCodes.Status403Forbidden, typeof(ProblemDetails), [ProblemJson]),
+            new ProducesResponseTypeMetadata(StatusCodes.Status429TooManyRequests, typeof(ProblemDetails), [ProblemJson]));
 
     public static IServiceCollection AddDashboardOpenApi(this IServiceCollection services)
     {
@@ -26,6 +54,15 @@ public static class OpenApiExtensions
                     Version = "v1",
                     Description = "Aggregated KPIs of the hospital's five services, chart data, system health and live events. " +
                         "Every /v1/admin endpoint needs a bearer token with the Admin role: Entra ID in production, `dotnet user-jwts create --role Admin` in Development.",
+                };
+                // The server URL is the request's origin plus its path base; a trailing slash would double the one every path starts with.
+                foreach (var server in document.Servers ?? [])
+                {
+                    if (server.Url is { Length: > 1 } url && url.EndsWith('/')) server.Url = url.TrimEnd('/');
+                }
+                document.Tags = new HashSet<OpenApiTag>
+                {
+                    new() { Name = AdminTag, Description = "The admin API: Admin role required, errors as RFC 9457 problem details." },
                 };
                 document.Components ??= new OpenApiComponents();
                 document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
@@ -44,11 +81,22 @@ public static class OpenApiExtensions
                 if (!path.StartsWith("/v1/admin", StringComparison.Ordinal)) return Task.CompletedTask;
                 operation.Security ??= [];
                 operation.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(BearerScheme, context.Document)] = [] });
-                operation.Responses ??= new OpenApiResponses();
-                operation.Responses.TryAdd("401", new OpenApiResponse { Description = "No valid bearer token (problem details)." });
-                operation.Responses.TryAdd("403", new OpenApiResponse { Description = "The token lacks the Admin role (problem details)." });
-                operation.Responses.TryAdd("429", new OpenApiResponse { Description = "Rate limit reached; see Retry-After (problem details)." });
-                if (path == "/v1/admin/dashboard/stats" && operation.Responses.TryGetValue("200", out var ok) && ok.Content?.TryGetValue("application/json", out var json) == true)
+                foreach (var (status, response) in operation.Responses ?? [])
+                {
+                    if (response is not OpenApiResponse described || !int.TryParse(status, out var code)) continue;
+                    if (ErrorDescriptions.TryGetValue(code, out var description)) described.Description = description;
+                    if (code == StatusCodes.Status429TooManyRequests)
+                    {
+                        described.Headers ??= new Dictionary<string, IOpenApiHeader>();
+                        described.Headers[HeaderNames.RetryAfter] = new OpenApiHeader
+                        {
+                            Description = "Seconds until the rate-limit window opens again.",
+                            Schema = new OpenApiSchema { Type = JsonSchemaType.Integer },
+                        };
+                    }
+                }
+                SortByStatus(operation);
+                if (path == "/v1/admin/dashboard/stats" && operation.Responses?.TryGetValue("200", out var ok) == true && ok.Content?.TryGetValue("application/json", out var json) == true)
                 {
                     json.Examples ??= new Dictionary<string, IOpenApiExample>();
                     json.Examples["full"] = new OpenApiExample { Summary = "All five services answered", Value = JsonNode.Parse(FullExample) };
@@ -58,6 +106,15 @@ public static class OpenApiExtensions
             });
         });
         return services;
+    }
+
+    /// <summary>200 first, then the errors in order: group metadata (401/403/429) would otherwise come before the endpoint's own.</summary>
+    private static void SortByStatus(OpenApiOperation operation)
+    {
+        if (operation.Responses is not { } responses) return;
+        var sorted = responses.OrderBy(r => r.Key, StringComparer.Ordinal).ToList();
+        responses.Clear();
+        foreach (var (status, response) in sorted) responses.Add(status, response);
     }
 
     public static WebApplication MapDashboardOpenApi(this WebApplication app)

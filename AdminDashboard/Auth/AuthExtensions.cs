@@ -128,7 +128,8 @@ public static class AuthExtensions
 
     public static WebApplication MapDashboardAuth(this WebApplication app)
     {
-        var account = app.MapGroup("/account").AllowAnonymous();
+        // Browser sign-in forms and redirects, not part of the JSON API's contract.
+        var account = app.MapGroup("/account").AllowAnonymous().ExcludeFromDescription();
         account.MapPost("/dev-signin", async (HttpContext context, [FromForm] string? returnUrl, IOptions<DashboardAuthOptions> options, IHostEnvironment environment) =>
         {
             if (!options.Value.DevelopmentSignIn || !environment.IsDevelopment())
