@@ -31,7 +31,7 @@ public static class HospitalServiceApp
         });
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(2));
         builder.Services.AddRouting();
-        builder.Services.AddProblemDetails();
+        builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ServiceAnswer.AddFailureFields);
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));
         builder.Logging.ClearProviders();
         if (logs is not null)
@@ -63,6 +63,7 @@ public static class HospitalServiceApp
         var guarded = app.MapGroup("/v1");
         var counter = app.Services.GetRequiredService<StatsRequestCounter>();
         var admin = guarded.MapGroup("/admin")
+            .WithMetadata(ServiceAnswer.Metadata.Instance)
             .AddEndpointFilter((context, next) => { counter.Increment(); return next(context); })
             .AddEndpointFilter<FaultInjectionFilter>();
         ServiceEndpoints.MapStats(admin, service);
