@@ -46,6 +46,7 @@ public static class HospitalServiceApp
         builder.Services.AddSingleton<StatsRequestCounter>();
         builder.Services.AddSingleton(publisher ?? NullDomainEventPublisher.Instance);
         ServiceEndpoints.AddStore(builder.Services, service);
+        ServiceMetrics.Add(builder.Services, service);
 
         var app = builder.Build();
         // Seed before the port opens so the first request does not pay for it.
@@ -58,6 +59,7 @@ public static class HospitalServiceApp
         // Requests that cannot be bound (malformed JSON, wrong types) answer 400 problem details, not an empty body.
         app.UseStatusCodePages();
         app.MapGet("/health", () => Results.Ok(new { status = "ok", service = service.ToString() }));
+        ServiceMetrics.Map(app);
 
         app.UseMiddleware<InternalRequestMiddleware>();
         var guarded = app.MapGroup("/v1");
