@@ -86,6 +86,19 @@ public sealed class ServiceAnswerTests(DashboardAppFactory app) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_refused_caller_gets_401_with_success_false_and_no_data()
+    {
+        using var client = app.CreateServiceClient(UpstreamService.Doctors, secret: null);
+
+        using var response = await client.GetAsync("/v1/admin/doctors/stats");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.False(body.GetProperty("success").GetBoolean());
+        Assert.False(body.TryGetProperty("data", out _));
+    }
+
+    [Fact]
     public async Task Writes_keep_answering_the_entity_itself()
     {
         using var client = app.CreateServiceClient(UpstreamService.Patients);
