@@ -72,7 +72,7 @@ public sealed class DashboardMetrics : IDisposable
     }
 
     public void ObserveConsumerLag(Func<long> lag) =>
-        _meter.CreateObservableGauge("dashboard.events.consumer_lag", lag, description: "Messages behind the end of the partition last consumed");
+        _meter.CreateObservableGauge("dashboard.events.consumer_lag", lag, description: "Messages the consumer group has yet to read, summed over its assigned partitions");
 
     private long _hits, _misses, _errors;
 

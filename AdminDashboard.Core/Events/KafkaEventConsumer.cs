@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using AdminDashboard.Core.Aggregation;
 using AdminDashboard.Core.Live;
 using Confluent.Kafka;
@@ -20,8 +21,11 @@ public sealed class KafkaEventConsumer(
     private long _lag;
     private volatile bool _assigned;
 
-    /// <summary>Messages behind the end of the partition last consumed.</summary>
+    /// <summary>The whole group's lag: messages not yet read, summed over every assigned partition.</summary>
     public long Lag => Interlocked.Read(ref _lag);
+
+    /// <summary>How often every assigned partition's lag is re-read while messages flow; between times only the delivering partition's.</summary>
+    private static readonly TimeSpan LagRefreshInterval = TimeSpan.FromSeconds(1);
 
     /// <summary>True once partitions are assigned: from then on no published event is missed.</summary>
     public bool IsAssigned => _assigned;
@@ -84,16 +88,25 @@ public sealed class KafkaEventConsumer(
 
     private void ConsumeLoop(CancellationToken stoppingToken)
     {
+        // Touched only on this thread: the handlers below run inside Consume.
+        var progress = new Dictionary<TopicPartition, PartitionProgress>();
+        var lastFullLagRead = 0L;
         using var consumer = new ConsumerBuilder<string?, string>(BuildConfig())
             .SetErrorHandler((_, e) => logger.LogDebug("Kafka consumer: {Code} {Reason}", e.Code, e.Reason))
             .SetPartitionsAssignedHandler((c, partitions) =>
             {
                 var start = StartOffsets(c, partitions);
+                foreach (var s in start) progress[s.TopicPartition] = new PartitionProgress(-1, -1, s.Offset.Value);
                 _assigned = true;
                 logger.LogInformation("Consuming {Partitions} as group {GroupId}", string.Join(", ", start), GroupId);
                 return start;
             })
-            .SetPartitionsRevokedHandler((_, _) => _assigned = false)
+            .SetPartitionsRevokedHandler((_, revoked) =>
+            {
+                _assigned = false;
+                foreach (var p in revoked) progress.Remove(p.TopicPartition);
+                Interlocked.Exchange(ref _lag, ConsumerLag.Total(progress.Values));
+            })
             .Build();
         consumer.Subscribe(EventTopics.All);
         _consumerRunning = true;
@@ -122,8 +135,7 @@ public sealed class KafkaEventConsumer(
                 if (result?.Message is null) continue;
                 HandleWithRetries(result, stoppingToken);
                 consumer.StoreOffset(result);
-                var watermarks = consumer.GetWatermarkOffsets(result.TopicPartition);
-                if (watermarks.High != Offset.Unset) Interlocked.Exchange(ref _lag, Math.Max(0, watermarks.High - result.Offset - 1));
+                UpdateLag(consumer, result, progress, ref lastFullLagRead);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -134,6 +146,41 @@ public sealed class KafkaEventConsumer(
             try { consumer.Close(); }
             catch (KafkaException e) { logger.LogDebug("Closing the consumer: {Reason}", e.Error.Reason); }
         }
+    }
+
+    /// <summary>
+    /// The group's lag from librdkafka's cached watermarks and local positions: no broker round trip. The delivering
+    /// partition is updated on every message; every assigned partition once a second, so a backlog on partitions
+    /// not yet read shows too.
+    /// </summary>
+    private void UpdateLag(IConsumer<string?, string> consumer, ConsumeResult<string?, string> result,
+        Dictionary<TopicPartition, PartitionProgress> progress, ref long lastFullRead)
+    {
+        if (Stopwatch.GetElapsedTime(lastFullRead) >= LagRefreshInterval)
+        {
+            lastFullRead = Stopwatch.GetTimestamp();
+            try
+            {
+                foreach (var (partition, known) in progress.ToList())
+                    progress[partition] = known with
+                    {
+                        HighWatermark = consumer.GetWatermarkOffsets(partition).High.Value,
+                        Position = consumer.Position(partition).Value,
+                    };
+            }
+            catch (KafkaException e)
+            {
+                // A partition taken away mid-read: the next rebalance callback settles the set; the figure must not stop the stream.
+                logger.LogDebug("Reading the consumer lag: {Reason}", e.Error.Reason);
+            }
+        }
+        var delivering = progress.GetValueOrDefault(result.TopicPartition);
+        progress[result.TopicPartition] = delivering with
+        {
+            HighWatermark = consumer.GetWatermarkOffsets(result.TopicPartition).High.Value,
+            Position = result.Offset.Value + 1,
+        };
+        Interlocked.Exchange(ref _lag, ConsumerLag.Total(progress.Values));
     }
 
     /// <summary>

@@ -1,5 +1,3 @@
-using System.Net.Http.Json;
-
 namespace AdminDashboard.Core.Upstream;
 
 /// <summary>An upstream service answered, but not with what was asked for.</summary>
@@ -9,7 +7,10 @@ public sealed class UpstreamException(UpstreamService service, string reason, in
     public int? StatusCode { get; } = statusCode;
 }
 
-/// <summary>Base of the typed clients: GET JSON, turn a non-success status into an <see cref="UpstreamException"/>.</summary>
+/// <summary>
+/// Base of the typed clients: GET JSON in either answer shape (<see cref="UpstreamAnswer"/>); a non-success status or
+/// <c>success: false</c> becomes an <see cref="UpstreamException"/> carrying the service's own message.
+/// </summary>
 public abstract class UpstreamClient(HttpClient http, UpstreamService service)
 {
     public UpstreamService Service => service;
@@ -17,6 +18,7 @@ public abstract class UpstreamClient(HttpClient http, UpstreamService service)
     protected async Task<T> GetAsync<T>(string path, CancellationToken cancellationToken)
     {
         using var response = await http.GetAsync(path, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
         if (!response.IsSuccessStatusCode)
         {
             var code = (int)response.StatusCode;
@@ -26,10 +28,10 @@ public abstract class UpstreamClient(HttpClient http, UpstreamService service)
                 >= 500 => $"it reported an internal error (HTTP {code})",
                 _ => $"it answered HTTP {code}",
             };
-            throw new UpstreamException(service, reason, code);
+            var message = UpstreamAnswer.FailureMessage(body);
+            throw new UpstreamException(service, message is null ? reason : $"{reason}: {message}", code);
         }
-        return await response.Content.ReadFromJsonAsync<T>(UpstreamJson.Options, cancellationToken)
-            ?? throw new UpstreamException(service, "it answered with an empty body");
+        return UpstreamAnswer.Read<T>(body, service, UpstreamJson.Options);
     }
 
     protected string StatsPath => $"/v1/admin/{service.PathSegment()}/stats";

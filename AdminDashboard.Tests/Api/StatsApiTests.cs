@@ -45,7 +45,7 @@ public sealed class StatsApiTests(DashboardAppFactory app) : IAsyncLifetime
 
         // The headline figures are the services' own, read through the same guard the dashboard uses.
         using var patients = app.CreateServiceClient(UpstreamService.Patients);
-        var patientStats = await patients.GetFromJsonAsync<JsonElement>("/v1/admin/patients/stats");
+        var patientStats = (await patients.GetFromJsonAsync<JsonElement>("/v1/admin/patients/stats")).GetProperty("data");
         Assert.Equal(patientStats.GetProperty("totalPatients").GetInt32(), data.GetProperty("totalPatients").GetInt32());
         Assert.InRange(data.GetProperty("totalPatients").GetInt32(), 14_000, 16_000);
         Assert.InRange(data.GetProperty("activeDoctors").GetInt32(), 150, 200);

@@ -46,11 +46,11 @@ public sealed class InternalGuardTests(DashboardAppFactory app) : IAsyncLifetime
     public async Task Stats_with_the_right_secret_are_computed_from_the_data_and_move_when_it_changes()
     {
         using var client = app.CreateServiceClient(UpstreamService.Patients);
-        var before = await client.GetFromJsonAsync<JsonElement>("/v1/admin/patients/stats");
+        var before = (await client.GetFromJsonAsync<JsonElement>("/v1/admin/patients/stats")).GetProperty("data");
 
         using var created = await client.PostAsync("/v1/internal/simulate/patient.registered", null);
         Assert.Equal(HttpStatusCode.OK, created.StatusCode);
-        var after = await client.GetFromJsonAsync<JsonElement>("/v1/admin/patients/stats");
+        var after = (await client.GetFromJsonAsync<JsonElement>("/v1/admin/patients/stats")).GetProperty("data");
 
         Assert.Equal(before.GetProperty("totalPatients").GetInt32() + 1, after.GetProperty("totalPatients").GetInt32());
         Assert.Equal(before.GetProperty("newToday").GetInt32() + 1, after.GetProperty("newToday").GetInt32());

@@ -49,6 +49,14 @@ public sealed class DevStackTests
             }
             Assert.False(stats.GetProperty("partial").GetBoolean());
             Assert.All(stats.GetProperty("sources").EnumerateArray(), s => Assert.Equal("ok", s.GetProperty("status").GetString()));
+            // A service in its own process exports its own requests and its own process's figures.
+            using (var patients = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{serviceBase}") })
+            {
+                var metrics = await patients.GetStringAsync("/metrics");
+                Assert.Contains("service_name=\"hospital-patients\"", metrics);
+                Assert.Contains("http_route=\"/v1/admin/patients/stats\"", metrics);
+                Assert.Contains("process_cpu_time_seconds_total{", metrics);
+            }
 
             JsonElement ready = default;
             for (var attempt = 0; attempt < 30; attempt++)

@@ -18,6 +18,8 @@ public sealed class EmbeddedOptions
 public sealed class SimulatorOptions
 {
     public const string SectionName = "Simulator";
+    public const int MinIntervalMs = 50;
+    public const int MaxIntervalMs = 600_000;
     public bool Enabled { get; set; } = true;
     public int IntervalMs { get; set; } = 2000;
 }
@@ -28,24 +30,27 @@ public static class EmbeddedHospitalExtensions
     /// Embedded mode: the five mock services listen on exactly the <c>Upstream:*:BaseUrl</c> addresses, in this process,
     /// and the dashboard reaches them over real HTTP like any remote service.
     /// </summary>
+    /// <remarks>
+    /// Everything is registered in both modes and the hosts read the bound <see cref="EmbeddedOptions"/> when they start,
+    /// so what runs and what the About page says come from one place.
+    /// </remarks>
     public static IServiceCollection AddEmbeddedHospital(this IServiceCollection services, IConfiguration configuration)
     {
-        var embedded = configuration.GetSection(EmbeddedOptions.SectionName).Get<EmbeddedOptions>() ?? new EmbeddedOptions();
-        services.AddOptions<SimulatorOptions>().Bind(configuration.GetSection(SimulatorOptions.SectionName))
-            .Validate(o => o.IntervalMs is >= 50 and <= 600_000, "Simulator:IntervalMs must be between 50 and 600000.").ValidateOnStart();
-        if (!embedded.Enabled)
-        {
-            return services;
-        }
+        services.AddOptions<EmbeddedOptions>().Bind(configuration.GetSection(EmbeddedOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<EmbeddedOptions>, ValidateEmbeddedOptions>();
+        services.AddOptions<SimulatorOptions>().Bind(configuration.GetSection(SimulatorOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SimulatorOptions>, ValidateSimulatorOptions>();
         // Both ends of the guard live in this process: without a configured secret, make one up for this run.
         // Made once here, not in the callback: each options cache (IOptions, IOptionsMonitor) runs it separately.
         var runSecret = Convert.ToHexString(RandomNumberGenerator.GetBytes(24));
-        services.PostConfigure<InternalOptions>(o =>
+        services.AddOptions<InternalOptions>().PostConfigure<IOptions<EmbeddedOptions>>((o, embedded) =>
         {
-            if (string.IsNullOrWhiteSpace(o.GatewaySecret))
+            // The secret first: with one configured, Embedded's own validation is not reached (and not reported twice) here.
+            if (string.IsNullOrWhiteSpace(o.GatewaySecret) && embedded.Value.Enabled)
                 o.GatewaySecret = runSecret;
         });
         // The services publish where the dashboard consumes: Kafka when Events:Provider=Kafka, else the in-process bus.
+        // Resolved only by the embedded host, so distributed mode never creates a producer.
         services.AddSingleton<IDomainEventPublisher>(sp =>
             sp.GetRequiredService<IOptions<EventsOptions>>().Value.Provider == EventsProvider.Kafka
                 ? CreateKafkaPublisher(sp.GetRequiredService<IOptions<KafkaOptions>>().Value, sp.GetRequiredService<ILoggerFactory>())
@@ -64,13 +69,15 @@ public static class EmbeddedHospitalExtensions
 }
 
 internal sealed class EmbeddedHospitalHost(
-    IOptions<UpstreamOptions> upstream, IOptions<InternalOptions> secret, ILoggerFactory logs, TimeProvider time,
-    IDomainEventPublisher publisher) : IHostedService
+    IOptions<EmbeddedOptions> embedded, IOptions<UpstreamOptions> upstream, IOptions<InternalOptions> secret, ILoggerFactory logs, TimeProvider time,
+    IServiceProvider services) : IHostedService
 {
     private HospitalCluster? _cluster;
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        if (!embedded.Value.Enabled) return;
+        var publisher = services.GetRequiredService<IDomainEventPublisher>();
         var urls = EmbeddedHospitalExtensions.ServiceUrls(upstream.Value);
         try
         {
@@ -93,12 +100,13 @@ internal sealed class EmbeddedHospitalHost(
 }
 
 internal sealed class SimulatorHost(
-    IOptions<SimulatorOptions> options, IOptions<UpstreamOptions> upstream, IOptions<InternalOptions> secret,
+    IOptions<EmbeddedOptions> embedded, IOptions<SimulatorOptions> options, IOptions<UpstreamOptions> upstream, IOptions<InternalOptions> secret,
     IHttpClientFactory http, ILogger<ActivitySimulator> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (!options.Value.Enabled) return;
+        // The simulator drives the in-process services; external ones have their own activity.
+        if (!embedded.Value.Enabled || !options.Value.Enabled) return;
         var simulator = new ActivitySimulator(http.CreateClient(nameof(ActivitySimulator)),
             EmbeddedHospitalExtensions.ServiceUrls(upstream.Value), secret.Value.GatewaySecret!, logger);
         try

@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using AdminDashboard.Core.Aggregation;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
@@ -35,6 +36,13 @@ public static class ObservabilityExtensions
                     .AddHttpClientInstrumentation();
                 if (otlp) tracing.AddOtlpExporter();
             });
+        // ASP.NET Core's meters are made per application, but a MeterProvider hears every meter of a name in the
+        // process: in embedded mode the five services' requests would be counted as the dashboard's. They have their own /metrics.
+        services.ConfigureOpenTelemetryMeterProvider((sp, metrics) =>
+        {
+            var own = sp.GetRequiredService<IMeterFactory>();
+            metrics.AddView(i => i.Meter.Scope is IMeterFactory other && !ReferenceEquals(other, own) ? MetricStreamConfiguration.Drop : null);
+        });
         return services;
     }
 

@@ -31,7 +31,7 @@ public static class HospitalServiceApp
         });
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(2));
         builder.Services.AddRouting();
-        builder.Services.AddProblemDetails();
+        builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ServiceAnswer.AddFailureFields);
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));
         builder.Logging.ClearProviders();
         if (logs is not null)
@@ -46,6 +46,7 @@ public static class HospitalServiceApp
         builder.Services.AddSingleton<StatsRequestCounter>();
         builder.Services.AddSingleton(publisher ?? NullDomainEventPublisher.Instance);
         ServiceEndpoints.AddStore(builder.Services, service);
+        ServiceMetrics.Add(builder.Services, service);
 
         var app = builder.Build();
         // Seed before the port opens so the first request does not pay for it.
@@ -58,11 +59,13 @@ public static class HospitalServiceApp
         // Requests that cannot be bound (malformed JSON, wrong types) answer 400 problem details, not an empty body.
         app.UseStatusCodePages();
         app.MapGet("/health", () => Results.Ok(new { status = "ok", service = service.ToString() }));
+        ServiceMetrics.Map(app);
 
         app.UseMiddleware<InternalRequestMiddleware>();
         var guarded = app.MapGroup("/v1");
         var counter = app.Services.GetRequiredService<StatsRequestCounter>();
         var admin = guarded.MapGroup("/admin")
+            .WithMetadata(ServiceAnswer.Metadata.Instance)
             .AddEndpointFilter((context, next) => { counter.Increment(); return next(context); })
             .AddEndpointFilter<FaultInjectionFilter>();
         ServiceEndpoints.MapStats(admin, service);

@@ -35,18 +35,18 @@ internal static class ServiceEndpoints
         _ => throw new ArgumentOutOfRangeException(nameof(service)),
     };
 
-    /// <summary>GET /v1/admin/{service}/stats: every figure computed from the store now.</summary>
+    /// <summary>GET /v1/admin/{service}/stats: every figure computed from the store now, as <c>{ success, data }</c>.</summary>
     public static RouteHandlerBuilder MapStats(IEndpointRouteBuilder admin, HospitalService service) => service switch
     {
-        HospitalService.Patients => admin.MapGet("/patients/stats", (PatientStore s) => s.Stats()),
-        HospitalService.Doctors => admin.MapGet("/doctors/stats", (DoctorStore s) => s.Stats()),
-        HospitalService.Appointments => admin.MapGet("/appointments/stats", (AppointmentStore s) => s.Stats()),
-        HospitalService.Billing => admin.MapGet("/billing/stats", (BillingStore s) => s.Stats()),
-        HospitalService.Medicine => admin.MapGet("/medicine/stats", (MedicineStore s) => s.Stats()),
+        HospitalService.Patients => admin.MapGet("/patients/stats", (PatientStore s) => ServiceAnswer.Ok(s.Stats())),
+        HospitalService.Doctors => admin.MapGet("/doctors/stats", (DoctorStore s) => ServiceAnswer.Ok(s.Stats())),
+        HospitalService.Appointments => admin.MapGet("/appointments/stats", (AppointmentStore s) => ServiceAnswer.Ok(s.Stats())),
+        HospitalService.Billing => admin.MapGet("/billing/stats", (BillingStore s) => ServiceAnswer.Ok(s.Stats())),
+        HospitalService.Medicine => admin.MapGet("/medicine/stats", (MedicineStore s) => ServiceAnswer.Ok(s.Stats())),
         _ => throw new ArgumentOutOfRangeException(nameof(service)),
     };
 
-    /// <summary>The chart endpoints under /v1/admin/{service}/..., with their range checked.</summary>
+    /// <summary>The chart endpoints under /v1/admin/{service}/..., with their range checked, as <c>{ success, data }</c>.</summary>
     public static void MapCharts(IEndpointRouteBuilder admin, HospitalService service)
     {
         switch (service)
@@ -64,13 +64,13 @@ internal static class ServiceEndpoints
                 break;
             case HospitalService.Medicine:
                 admin.MapGet("/medicine/stock", (int? limit, MedicineStore s) =>
-                    limit is < 1 or > 500 ? Invalid("limit", "limit must be between 1 and 500.") : Results.Ok(s.Stock(limit ?? 20)));
+                    limit is < 1 or > 500 ? Invalid("limit", "limit must be between 1 and 500.") : ServiceAnswer.Ok(s.Stock(limit ?? 20)));
                 break;
         }
     }
 
     private static IResult Ranged<T>(int? days, Func<int, T> report) =>
-        days is < 1 or > 365 ? Invalid("days", "days must be between 1 and 365.") : Results.Ok(report(days ?? 30));
+        days is < 1 or > 365 ? Invalid("days", "days must be between 1 and 365.") : ServiceAnswer.Ok(report(days ?? 30));
 
     public static void MapWrites(IEndpointRouteBuilder api, HospitalService service)
     {

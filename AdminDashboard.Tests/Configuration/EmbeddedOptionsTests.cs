@@ -1,0 +1,81 @@
+using AdminDashboard.Core.Upstream;
+using AdminDashboard.Embedded;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace AdminDashboard.Tests.Configuration;
+
+public sealed class EmbeddedOptionsTests
+{
+    private static ServiceProvider Build(Dictionary<string, string?> settings)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        var services = new ServiceCollection();
+        services.AddOptions<UpstreamOptions>().Bind(configuration.GetSection(UpstreamOptions.SectionName));
+        services.AddEmbeddedHospital(configuration);
+        return services.BuildServiceProvider();
+    }
+
+    private static Dictionary<string, string?> Upstream(params (UpstreamService Service, string Url)[] urls) =>
+        urls.ToDictionary(u => $"Upstream:{u.Service}:BaseUrl", u => (string?)u.Url);
+
+    [Fact]
+    public void Embedded_and_simulator_sections_are_bound_from_configuration()
+    {
+        using var provider = Build(new() { ["Embedded:Enabled"] = "false", ["Simulator:Enabled"] = "false", ["Simulator:IntervalMs"] = "750" });
+
+        Assert.False(provider.GetRequiredService<IOptions<EmbeddedOptions>>().Value.Enabled);
+        Assert.False(provider.GetRequiredService<IOptions<SimulatorOptions>>().Value.Enabled);
+        Assert.Equal(750, provider.GetRequiredService<IOptions<SimulatorOptions>>().Value.IntervalMs);
+    }
+
+    [Fact]
+    public void Without_settings_the_services_run_embedded_with_the_simulator_on()
+    {
+        using var provider = Build([]);
+
+        Assert.True(provider.GetRequiredService<IOptions<EmbeddedOptions>>().Value.Enabled);
+        Assert.True(provider.GetRequiredService<IOptions<SimulatorOptions>>().Value.Enabled);
+    }
+
+    [Fact]
+    public void A_made_up_gateway_secret_is_used_only_in_embedded_mode()
+    {
+        using var embedded = Build([]);
+        using var distributed = Build(new() { ["Embedded:Enabled"] = "false" });
+
+        Assert.False(string.IsNullOrEmpty(embedded.GetRequiredService<IOptions<InternalOptions>>().Value.GatewaySecret));
+        Assert.Null(distributed.GetRequiredService<IOptions<InternalOptions>>().Value.GatewaySecret);
+    }
+
+    [Fact]
+    public void Start_up_reports_every_embedded_and_simulator_problem_at_once()
+    {
+        var settings = Upstream(
+            (UpstreamService.Patients, "https://127.0.0.1:8082"), (UpstreamService.Doctors, "http://127.0.0.1:8083"),
+            (UpstreamService.Appointments, "http://127.0.0.1:8083"), (UpstreamService.Billing, "http://127.0.0.1:8085"),
+            (UpstreamService.Medicine, "http://127.0.0.1:8086"));
+        settings["Simulator:IntervalMs"] = "10";
+        using var provider = Build(settings);
+
+        var e = Assert.Throws<AggregateException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+
+        var messages = e.InnerExceptions.OfType<OptionsValidationException>().SelectMany(x => x.Failures).ToList();
+        Assert.Contains(messages, m => m.Contains("Upstream:Patients:BaseUrl is 'https://127.0.0.1:8082/'"));
+        Assert.Contains(messages, m => m.Contains("Upstream:Doctors:BaseUrl, Upstream:Appointments:BaseUrl share 127.0.0.1:8083"));
+        Assert.Contains(messages, m => m.StartsWith("Simulator:IntervalMs must be between 50 and 600000"));
+    }
+
+    [Fact]
+    public void Distributed_mode_does_not_care_how_the_external_services_are_addressed()
+    {
+        var options = Options.Create(new UpstreamOptions());
+        foreach (var service in UpstreamServiceNames.All)
+            options.Value.For(service).BaseUrl = new Uri("https://gateway.hospital.internal");
+
+        var result = new ValidateEmbeddedOptions(options).Validate(null, new EmbeddedOptions { Enabled = false });
+
+        Assert.True(result.Succeeded);
+    }
+}
