@@ -41,7 +41,11 @@ public static class DashboardApi
             .WithSummary("Aggregated KPIs of the five hospital services, with per-service sources and warnings.");
         admin.MapGet("/system/health", (AdminDashboard.Core.Health.SystemHealthService health, CancellationToken ct) => health.GetAsync(ct))
             .WithName("GetSystemHealth")
-            .WithSummary("Each service's state, latency and error rate; cache hit rate and Redis state; the event stream's state and lag.");
+            .WithSummary("Each service's state, latency and error rate; cache hit rate and Redis state; the event stream's state and lag.")
+            .WithDescription("`cache.families` lists each key family (admin:stats, admin:patients, admin:doctors, admin:appointments, " +
+                "admin:revenue, admin:medicine, admin:system) with its hits and misses since this instance started, `hitRate` = hits / (hits + misses) " +
+                "(null before the first lookup; an admin's Refresh and Redis errors are counted apart, in `refreshes` and `errors`), and the seed's target " +
+                "as ratios `targetMin`/`targetMax` (0.8 = 80 %; null where the seed sets none), with `verdict` within, below, above, noTarget or noLookups.");
         return app;
     }
 
