@@ -113,13 +113,16 @@ public sealed class HitRateScenarios(BenchEnvironment env, DashboardProcess dash
 
             var applied = EventTopics.All.ToDictionary(t => t, t => eventsAfter[t] - eventsBefore[t]);
             if (Volatile.Read(ref _failed) > 0) throw new InvalidOperationException($"{_failed} reads failed during the hit-rate load.");
+            // A reader that stopped early would leave its share of lookups out: the load would not be the one described.
+            if (running.FirstOrDefault(t => t.IsCompleted) is { } ended)
+                throw new InvalidOperationException("A reader or the simulator stopped during the hit-rate load.", ended.Exception?.InnerException);
             var method = Method(eventInterval, pageRefresh, window, warmUp, applied.Values.Sum(), seen);
             return CacheFamilies.All.Select(f => Row(f, before, after, applied, seconds, method)).ToList();
         }
         finally
         {
             stop.Cancel();
-            try { await Task.WhenAll(running); } catch (OperationCanceledException) { }
+            await Task.WhenAll(running);
             metrics.Dispose();
         }
     }
@@ -152,8 +155,9 @@ public sealed class HitRateScenarios(BenchEnvironment env, DashboardProcess dash
         if (ideal is { } i) reference["idealHitRate"] = i;
         return new ScenarioResult(
             $"hit rate {family.Name}",
-            rate is null ? "no lookups" : $"{Percent(rate.Value)} ({hits:N0} hits, {misses:N0} misses)",
-            ideal is null ? "—" : $"one miss per key ({keys}) per invalidation ({invalidations:0} events) or per {Ttl(ttl)} TTL: {Percent(ideal.Value)}",
+            rate is null ? "no lookups" : $"{Percent(rate.Value)} ({Count(hits, "hit")}, {Count(misses, "miss")})",
+            ideal is null ? "—" : $"at best {Percent(ideal.Value)}: one miss per key read ({keys}) and per invalidation " +
+                $"({Count(invalidations, "event")}) or TTL lapse ({Ttl(ttl)})",
             rate is { } m && ideal is { } best ? $"{(m - best) * 100:+0.0;-0.0} points" : "—",
             family.HasTarget ? $"{family.TargetMin * 100:0}-{family.TargetMax * 100:0} % / —" : "— (the seed sets none) / —",
             verdict,
@@ -174,13 +178,16 @@ public sealed class HitRateScenarios(BenchEnvironment env, DashboardProcess dash
 
     private static string Percent(double ratio) => (ratio * 100).ToString("0.0", CultureInfo.InvariantCulture) + " %";
 
+    private static string Count(double n, string noun) =>
+        string.Create(CultureInfo.InvariantCulture, $"{n:N0} {noun}{(n == 1 ? "" : noun.EndsWith('s') ? "es" : "s")}");
+
     private static string Ttl(TimeSpan ttl) => ttl.TotalMinutes >= 1 ? $"{ttl.TotalMinutes:0} min" : $"{ttl.TotalSeconds:0} s";
 
-    /// <summary>Runs a loop until the token stops it; an abort by the stop is the normal end.</summary>
+    /// <summary>Runs a loop until the token stops it; whatever the stop itself breaks (a cancelled read, a closed stream) is the normal end.</summary>
     private static Task Until(CancellationToken stop, Func<CancellationToken, Task> loop) => Task.Run(async () =>
     {
         try { await loop(stop); }
-        catch (OperationCanceledException) when (stop.IsCancellationRequested) { }
+        catch (Exception) when (stop.IsCancellationRequested) { }
     });
 
     private async Task GetAsync(string path, CancellationToken ct)
