@@ -41,12 +41,21 @@ public sealed class AuthScenarios(BenchEnvironment env, DashboardProcess dashboa
         var open = new List<double>();
         var guardedRps = new List<double>();
         var openRps = new List<double>();
-        for (var round = 0; round < rounds; round++)
+        async Task RunGuarded()
         {
             guarded.AddRange((await LoopbackLoad.OpenLoopAsync(_client, Guarded, rate, count)).Outcomes.Select(o => o.LatencyMs));
-            open.AddRange((await LoopbackLoad.OpenLoopAsync(_client, Open, rate, count)).Outcomes.Select(o => o.LatencyMs));
             guardedRps.Add(await LoopbackLoad.ClosedLoopThroughputAsync(_client, Guarded, ThroughputConcurrency, throughputFor));
+        }
+        async Task RunOpen()
+        {
+            open.AddRange((await LoopbackLoad.OpenLoopAsync(_client, Open, rate, count)).Outcomes.Select(o => o.LatencyMs));
             openRps.Add(await LoopbackLoad.ClosedLoopThroughputAsync(_client, Open, ThroughputConcurrency, throughputFor));
+        }
+        for (var round = 0; round < rounds; round++)
+        {
+            // Alternate which goes first, so drift in the machine's load does not favour one side.
+            if (round % 2 == 1) { await RunOpen(); await RunGuarded(); }
+            else { await RunGuarded(); await RunOpen(); }
         }
         var g = LatencySummary.Of(guarded);
         var o = LatencySummary.Of(open);
@@ -76,7 +85,7 @@ public sealed class AuthScenarios(BenchEnvironment env, DashboardProcess dashboa
             figures,
             new Dictionary<string, double> { ["p50Ms"] = o.P50, ["p99Ms"] = o.P99, ["requestsPerSecond"] = oRps },
             $"Billing service: GET /v1/internal/faults (guard middleware, constant-time check) against GET /health (no guard), both trivial JSON, " +
-            $"same headers sent to both. Open loop {rate} req/s × {count}, {rounds} round(s); closed loop {ThroughputConcurrency} in flight. " +
+            $"same headers sent to both. Open loop {rate} req/s × {count}, {rounds} round(s) alternating which goes first; closed loop {ThroughputConcurrency} in flight. " +
             "Judged on the time the guard adds to a call (guarded minus unguarded, p50 and p99) and on the check itself, " +
             "the BenchmarkDotNet figure of InternalRequestGuard.IsAllowed; each must stay under the seed's 5 ms.");
     }
