@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Every performance target of the seed, measured beside its physical limit in the same run.
-#   ./bench.sh           full run (about 10 minutes); rewrites the README's Performance table
+#   ./bench.sh           full run (about 12 minutes); rewrites the README's Performance table
 #   ./bench.sh --quick   short run (a few minutes); prints the table, leaves the README alone
 # Starts redis-server, ZooKeeper and Kafka 0.9 on free loopback ports, builds in Release, then runs
 # bench/BlazorAdmin.Bench, which starts the dashboard (and a no-logic reference server) as processes of their own,

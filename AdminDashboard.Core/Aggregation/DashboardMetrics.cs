@@ -18,7 +18,7 @@ public sealed class DashboardMetrics : IDisposable
         _meter = meters.Create(MeterName);
         _upstreamCalls = _meter.CreateCounter<long>("dashboard.upstream.calls", description: "Upstream stats calls by service and outcome");
         _upstreamLatency = _meter.CreateHistogram<double>("dashboard.upstream.duration", "ms", "Upstream stats call duration");
-        _cacheLookups = _meter.CreateCounter<long>("dashboard.cache.lookups", description: "Cache lookups by key family and result (hit, miss, error)");
+        _cacheLookups = _meter.CreateCounter<long>("dashboard.cache.lookups", description: "Cache lookups by key family and result (hit, miss, refresh, error)");
         // Created up front so they are exported (as 0) before the first event or circuit.
         _eventsConsumed = _meter.CreateCounter<long>("dashboard.events.consumed", description: "Events applied (cache invalidated, hub told) by type");
         _eventLatency = _meter.CreateHistogram<double>("dashboard.events.latency", "ms", "From the event's occurredAt to the hub");
@@ -74,10 +74,8 @@ public sealed class DashboardMetrics : IDisposable
     public void ObserveConsumerLag(Func<long> lag) =>
         _meter.CreateObservableGauge("dashboard.events.consumer_lag", lag, description: "Messages the consumer group has yet to read, summed over its assigned partitions");
 
-    private long _hits, _misses, _errors;
-
-    /// <summary>Lookups since start, for the health page's hit rate.</summary>
-    public (long Hits, long Misses, long Errors) CacheTotals => (Interlocked.Read(ref _hits), Interlocked.Read(ref _misses), Interlocked.Read(ref _errors));
+    /// <summary>Lookups per key family since start, for the health page's hit rates.</summary>
+    public Caching.CacheLookupTally CacheLookups { get; } = new();
 
     private UpDownCounter<long>? _circuits;
 
@@ -101,12 +99,7 @@ public sealed class DashboardMetrics : IDisposable
     public void RecordCacheLookup(string keyFamily, string result)
     {
         _cacheLookups.Add(1, new TagList { { "family", keyFamily }, { "result", result } });
-        switch (result)
-        {
-            case "hit": Interlocked.Increment(ref _hits); break;
-            case "miss": Interlocked.Increment(ref _misses); break;
-            case "error": Interlocked.Increment(ref _errors); break;
-        }
+        CacheLookups.Record(keyFamily, result);
     }
 
     public void Dispose() => _meter.Dispose();

@@ -2,7 +2,7 @@ using AdminDashboard.Core.Upstream;
 
 namespace AdminDashboard.Core.Caching;
 
-/// <summary>The seed's cache keys, their families and TTLs. The one place that names them.</summary>
+/// <summary>The seed's cache keys and their TTLs by family (<see cref="CacheFamilies"/>). The one place that names them.</summary>
 public static class CacheKeys
 {
     public const string Stats = "admin:stats:v1";
@@ -37,14 +37,14 @@ public static class CacheKeys
     /// </summary>
     public static IReadOnlyDictionary<string, TimeSpan> TimeToLive { get; } = new Dictionary<string, TimeSpan>
     {
-        ["admin:stats"] = TimeSpan.FromSeconds(30),          // headline KPIs move with every visit
-        ["admin:appointments"] = TimeSpan.FromMinutes(2),    // trends by day: today's bar moves, the rest do not
-        ["admin:revenue"] = TimeSpan.FromMinutes(1),         // today's revenue moves with every payment
-        ["admin:patients"] = TimeSpan.FromMinutes(5),        // growth by day: a few registrations an hour
-        ["admin:doctors"] = TimeSpan.FromMinutes(10),        // rankings change slowly
-        ["admin:medicine"] = TimeSpan.FromMinutes(2),        // stock moves with dispensing
-        ["admin:system"] = TimeSpan.FromSeconds(10),         // health must be near-live
-        ["admin:lkg"] = TimeSpan.FromHours(24),              // last-known-good: served only marked stale
+        [CacheFamilies.Stats] = TimeSpan.FromSeconds(30),          // headline KPIs move with every visit
+        [CacheFamilies.Appointments] = TimeSpan.FromMinutes(2),    // trends by day: today's bar moves, the rest do not
+        [CacheFamilies.Revenue] = TimeSpan.FromMinutes(1),         // today's revenue moves with every payment
+        [CacheFamilies.Patients] = TimeSpan.FromMinutes(5),        // growth by day: a few registrations an hour
+        [CacheFamilies.Doctors] = TimeSpan.FromMinutes(10),        // rankings change slowly
+        [CacheFamilies.Medicine] = TimeSpan.FromMinutes(2),        // stock moves with dispensing
+        [CacheFamilies.System] = TimeSpan.FromSeconds(10),         // health must be near-live
+        [CacheFamilies.LastKnownGood] = TimeSpan.FromHours(24),    // last-known-good: served only marked stale
     };
 
     public static TimeSpan TtlOf(string key) =>

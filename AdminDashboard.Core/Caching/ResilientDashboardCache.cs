@@ -84,7 +84,7 @@ public sealed class ResilientDashboardCache : IDashboardCache
         }
         catch (Exception e) when (IsRedisFailure(e) && !cancellationToken.IsCancellationRequested)
         {
-            _metrics.RecordCacheLookup(CacheKeys.FamilyOf(key), "error");
+            _metrics.RecordCacheLookup(CacheKeys.FamilyOf(key), CacheLookupResult.Error);
             return (false, default!);
         }
     }
@@ -148,7 +148,7 @@ public sealed class ResilientDashboardCache : IDashboardCache
         }
         catch (Exception e) when (IsRedisFailure(e) && !cancellationToken.IsCancellationRequested)
         {
-            _metrics.RecordCacheLookup(CacheKeys.FamilyOf(pattern), "error");
+            _metrics.RecordCacheLookup(CacheKeys.FamilyOf(pattern), CacheLookupResult.Error);
             Defer(pattern);
             return inMemory;
         }

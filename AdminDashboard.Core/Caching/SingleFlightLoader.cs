@@ -23,11 +23,11 @@ public sealed class SingleFlightLoader(IDashboardCache cache, DashboardMetrics m
             // A value written by someone else (another version, the seed's own shape) that lacks what we need is a miss.
             if (cached is not null && (isUsable?.Invoke(cached) ?? true))
             {
-                metrics.RecordCacheLookup(family, "hit");
+                metrics.RecordCacheLookup(family, CacheLookupResult.Hit);
                 return (cached, true);
             }
         }
-        metrics.RecordCacheLookup(family, bypassCache ? "refresh" : "miss");
+        metrics.RecordCacheLookup(family, bypassCache ? CacheLookupResult.Refresh : CacheLookupResult.Miss);
 
         // Read after the miss, before the load: an invalidation from here on makes the write a no-op,
         // and requests after an invalidation start a new flight instead of joining an older one.

@@ -15,7 +15,8 @@ public sealed record ServiceProbe(string Service, bool Reachable, long LatencyMs
 
 public sealed record ServiceHealth(string Service, string DisplayName, ServiceState State, string Explanation, ServiceProbe? Probe, UpstreamCallSummary RecentCalls);
 
-public sealed record CacheHealth(string Provider, bool? RedisAvailable, long Hits, long Misses, long Errors, double? HitRate);
+/// <param name="Families">Per key family: lookups since start, hit rate, and the seed's target range (ratios; null without one).</param>
+public sealed record CacheHealth(string Provider, bool? RedisAvailable, long Hits, long Misses, long Errors, double? HitRate, IReadOnlyList<CacheFamilyLookups> Families);
 
 public sealed record EventStreamHealth(string Provider, bool Live, string? Reason, DateTimeOffset Since, long? ConsumerLag, bool? PartitionsAssigned);
 
@@ -24,7 +25,7 @@ public sealed record SystemHealthReport(IReadOnlyList<ServiceHealth> Services, C
 /// <summary>
 /// What the system health page and <c>/v1/admin/system/health</c> show: a probe of each service's /health
 /// (cached 10 s under <c>admin:system:health</c>, shared by instances), this instance's recent calls to each
-/// service, cache hit rate and Redis state, and the event stream's state and lag.
+/// service, cache hit rate (overall and per key family, beside the seed's targets) and Redis state, and the event stream's state and lag.
 /// </summary>
 public sealed class SystemHealthService(
     IServiceProvider services, SingleFlightLoader loader, UpstreamHealthTracker tracker, DashboardMetrics metrics,
@@ -43,10 +44,12 @@ public sealed class SystemHealthService(
             return new ServiceHealth(s.WireName(), s.DisplayName(), state, why, probe, recent);
         }).ToList();
 
-        var (hits, misses, errors) = metrics.CacheTotals;
+        // One snapshot, so the overall figures are the sums of the rows beside them.
+        var families = metrics.CacheLookups.Snapshot();
+        var (hits, misses, errors) = (families.Sum(f => f.Hits), families.Sum(f => f.Misses), families.Sum(f => f.Errors));
         var resilient = cache.Value.Provider == CacheProvider.Redis ? services.GetService<ResilientDashboardCache>() : null;
         var cacheHealth = new CacheHealth(cache.Value.Provider.ToString(), resilient?.RedisAvailable, hits, misses, errors,
-            hits + misses == 0 ? null : Math.Round((double)hits / (hits + misses), 3));
+            CacheLookupTally.HitRate(hits, misses), families);
 
         var consumer = events.Value.Provider == EventsProvider.Kafka ? services.GetService<KafkaEventConsumer>() : null;
         var status = hub.Status;

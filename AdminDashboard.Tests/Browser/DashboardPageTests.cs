@@ -199,6 +199,11 @@ public sealed class DashboardPageTests(DashboardAppFactory app, BrowserFixture b
         var table = page.Locator("[data-testid=service-health]");
         await table.WaitForAsync();
         Assert.Equal(5, await table.Locator("tbody tr").CountAsync());
+        // Signing in loaded the dashboard, so the stats family has lookups and a verdict in words.
+        var families = page.Locator("[data-testid=cache-families]");
+        Assert.Equal(7, await families.Locator("tbody tr").CountAsync());
+        await Assertions.Expect(families.Locator("[data-family='admin:stats'] [data-testid=family-verdict]"))
+            .ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^(within|below|above) the target$"));
         Assert.Contains("Embedded", await (await NavigateAboutAsync(page)).InnerTextAsync());
 
         await app.SetFaultAsync(UpstreamService.Billing, "error");

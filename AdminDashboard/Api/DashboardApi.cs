@@ -47,7 +47,11 @@ public static class DashboardApi
             .WithName("GetSystemHealth")
             .WithSummary("State of the services, the cache and the event stream")
             .WithDescription("Each service's state, why, a probe of its /health and p50/p95 latency and error rate over this instance's " +
-                "recent calls; the cache provider, Redis state and hit rate; the live-update bus, its state and consumer lag.");
+                "recent calls; the cache provider, Redis state and hit rate; the live-update bus, its state and consumer lag. " +
+                "`cache.families` lists each key family (admin:stats, admin:patients, admin:doctors, admin:appointments, " +
+                "admin:revenue, admin:medicine, admin:system) with its hits and misses since this instance started, `hitRate` = hits / (hits + misses) " +
+                "(null before the first lookup; an admin's Refresh and Redis errors are counted apart, in `refreshes` and `errors`), and the seed's target " +
+                "as ratios `targetMin`/`targetMax` (0.8 = 80 %; null where the seed sets none), with `verdict` within, below, above, noTarget or noLookups.");
         return app;
     }
 

@@ -16,7 +16,8 @@ public static class MicroRunner
 {
     public sealed record Figure(string Method, double MedianNs, long? AllocatedBytes);
 
-    public static IReadOnlyDictionary<string, IReadOnlyList<Figure>> Run(bool quick, string artifactsDir)
+    /// <summary>All three classes by default; <paramref name="only"/> for a run that needs one figure (e.g. the guard check).</summary>
+    public static IReadOnlyDictionary<string, IReadOnlyList<Figure>> Run(bool quick, string artifactsDir, IReadOnlyList<Type>? only = null)
     {
         var job = (quick ? Job.ShortRun : Job.Default.WithWarmupCount(5).WithIterationCount(15))
             .WithToolchain(InProcessEmitToolchain.Instance);
@@ -28,7 +29,7 @@ public static class MicroRunner
             .AddLogger(ConsoleLogger.Default)
             .WithArtifactsPath(Path.Combine(artifactsDir, "BenchmarkDotNet"))
             .WithOptions(ConfigOptions.JoinSummary | ConfigOptions.DisableLogFile);
-        var summaries = BenchmarkRunner.Run([typeof(AggregationBenchmarks), typeof(SerializationBenchmarks), typeof(GuardBenchmarks)], config);
+        var summaries = BenchmarkRunner.Run(only?.ToArray() ?? [typeof(AggregationBenchmarks), typeof(SerializationBenchmarks), typeof(GuardBenchmarks)], config);
         return summaries.SelectMany(s => s.Reports)
             .GroupBy(r => r.BenchmarkCase.Descriptor.Type.Name)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<Figure>)g.Select(ToFigure).ToList());

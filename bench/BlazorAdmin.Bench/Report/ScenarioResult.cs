@@ -12,6 +12,10 @@ public enum Verdict
     MeetsOurs,
     MeetsSeedOnly,
     MissesSeed,
+    /// <summary>A hit rate inside the seed's range (the seed gives a range, and we set none of our own).</summary>
+    WithinSeedRange,
+    /// <summary>A hit rate over the seed's range: more reads served from the cache than the seed asked for.</summary>
+    AboveSeedRange,
 }
 
 /// <summary>One row of the table: what was measured, what it was compared with in the same run, and against which targets.</summary>
@@ -62,6 +66,8 @@ public static class BenchReport
         Verdict.MeetsOurs => "meets both",
         Verdict.MeetsSeedOnly => "meets the seed's, not ours",
         Verdict.MissesSeed => "**misses the seed's**",
+        Verdict.WithinSeedRange => "within the seed's range",
+        Verdict.AboveSeedRange => "above the seed's range",
         _ => "—",
     };
 
