@@ -42,11 +42,11 @@ public sealed class BillingStore
         {
             var date = clock.Today.AddDays(day);
             var random = SeedData.ForDay(date, 4);
-            // Outpatients are billed after their visit, from 08:00 until the desk closes at 18:00.
+            // Outpatients are billed after their visit, from the first one (07:40) until shortly after closing.
             var outpatients = random.Next(90, 131);
             for (var i = 0; i < outpatients; i++)
             {
-                var issuedAt = clock.At(date, ClinicHours.Opens.AddMinutes(30 + random.Next(0, 600)));
+                var issuedAt = clock.At(date, ClinicHours.Opens.AddMinutes(ClinicHours.SlotMinutes + random.Next(0, 600)));
                 visits.Add(Visit(issuedAt, ClinicHours.OutpatientDepartments[random.Next(ClinicHours.OutpatientDepartments.Count)], random));
             }
             var emergencies = random.Next(20, 37);
@@ -62,7 +62,7 @@ public sealed class BillingStore
     {
         var patientId = random.Next(1, SeedData.SeededPatients + 1);
         var amount = RandomAmount(random);
-        var paidAt = random.NextDouble() < 0.9 ? issuedAt.AddMinutes(random.Next(1, 90)) : (DateTimeOffset?)null;
+        var paidAt = random.NextDouble() < 0.9 ? issuedAt.AddMinutes(random.Next(1, 46)) : (DateTimeOffset?)null;
         return (issuedAt, patientId, department, amount, paidAt, Methods[random.Next(Methods.Length)]);
     }
 
