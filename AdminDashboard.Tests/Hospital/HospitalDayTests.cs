@@ -124,12 +124,14 @@ public sealed class HospitalDayTests
     }
 
     [Fact]
-    public void The_seed_is_the_same_for_the_same_local_date_and_hour_in_any_zone()
+    public void The_seed_is_the_same_for_the_same_local_date_and_hour_in_any_zone_and_the_days_bookings_at_any_hour()
     {
         var hanoi = new AppointmentStore(ClockAt("Asia/Ho_Chi_Minh", 7, "10:00")).Stats();
         var pagoPago = new AppointmentStore(ClockAt("Pacific/Pago_Pago", -11, "10:00")).Stats();
+        var hanoiAtNight = new AppointmentStore(ClockAt("Asia/Ho_Chi_Minh", 7, "02:00")).Stats();
 
         Assert.Equal(hanoi.Today, pagoPago.Today);
+        Assert.Equal(hanoi.Today.Total, hanoiAtNight.Today.Total);
     }
 
     [Fact]

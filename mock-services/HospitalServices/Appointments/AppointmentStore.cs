@@ -68,8 +68,11 @@ public sealed class AppointmentStore
 
     private static Appointment SeedOne(int id, DateTimeOffset scheduledAt, int doctorId, DateTimeOffset now, Random random)
     {
+        // Every draw is made whatever the outcome, so the day's later appointments do not depend on the hour.
         var patientId = random.Next(1, SeedData.SeededPatients + 1);
         var roll = random.NextDouble();
+        var arrivedEarly = random.Next(0, 16);
+        var waited = random.Next(0, 41);
         AppointmentStatus status;
         DateTimeOffset? checkedIn = null, started = null;
         if (scheduledAt > now)
@@ -86,8 +89,8 @@ public sealed class AppointmentStore
         }
         else
         {
-            checkedIn = scheduledAt.AddMinutes(-random.Next(0, 16));
-            var startAt = scheduledAt.AddMinutes(random.Next(0, 41));
+            checkedIn = scheduledAt.AddMinutes(-arrivedEarly);
+            var startAt = scheduledAt.AddMinutes(waited);
             if (startAt <= now)
             {
                 status = AppointmentStatus.Completed;
