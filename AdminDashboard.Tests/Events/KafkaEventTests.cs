@@ -31,10 +31,10 @@ public sealed class KafkaEventTests(KafkaBrokerFixture kafka, RedisServerFixture
         await app.EnsureWarmAsync();
         // From the moment partitions are assigned, no published event is missed (the group starts at the end).
         var consumer = app.Services.GetRequiredService<KafkaEventConsumer>();
-        var deadline = DateTime.UtcNow + Patience;
+        var waited = System.Diagnostics.Stopwatch.StartNew();
         while (!consumer.IsAssigned)
         {
-            if (DateTime.UtcNow > deadline) throw new TimeoutException("The Kafka consumer got no partitions within 30 s");
+            if (waited.Elapsed > Patience) throw new TimeoutException("The Kafka consumer got no partitions within 30 s");
             await Task.Delay(100);
         }
         return app;
@@ -167,8 +167,8 @@ public sealed class KafkaEventTests(KafkaBrokerFixture kafka, RedisServerFixture
         using var after = new HubProbe(late.Services);
         await after.WaitForStatusAsync(live: true, Patience);
         var consumer = late.Services.GetRequiredService<KafkaEventConsumer>();
-        var deadline = DateTime.UtcNow + Patience;
-        while (!consumer.IsAssigned && DateTime.UtcNow < deadline) await Task.Delay(100);
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (!consumer.IsAssigned && waited.Elapsed < Patience) await Task.Delay(100);
         var eventId = Guid.NewGuid().ToString("N");
         await kafka.ProduceAsync(EventTopics.PaymentCompleted, "1", $$"""{"eventType":"payment.completed","eventId":"{{eventId}}","paymentId":1}""");
         await after.WaitForEventAsync(e => e.EventId == eventId, Patience);
@@ -200,14 +200,14 @@ public sealed class KafkaEventTests(KafkaBrokerFixture kafka, RedisServerFixture
             "dashboard_circuits_active",
         ];
         // Redis INFO is read every 10 s; allow one round.
-        var deadline = DateTime.UtcNow.AddSeconds(15);
+        var waited = System.Diagnostics.Stopwatch.StartNew();
         do
         {
             text = await anonymous.GetStringAsync("/metrics");
             if (expected.All(text.Contains)) break;
             await Task.Delay(500);
         }
-        while (DateTime.UtcNow < deadline);
+        while (waited.Elapsed < TimeSpan.FromSeconds(15));
         var missing = expected.Where(name => !text.Contains(name)).ToList();
         Assert.True(missing.Count == 0, "missing from /metrics: " + string.Join(", ", missing));
     }
