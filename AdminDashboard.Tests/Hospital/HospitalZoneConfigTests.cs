@@ -32,4 +32,23 @@ public sealed class HospitalZoneConfigTests
         Assert.Contains($"HOSPITAL_TIME_ZONE={HospitalOptions.DefaultTimeZone}", example);
         Assert.Equal(HospitalOptions.DefaultTimeZone, HospitalServices.Seed.HospitalClock.DefaultTimeZone);
     }
+
+    [Fact]
+    public async Task The_standalone_services_refuse_an_unknown_zone_naming_the_setting()
+    {
+        // Built with the tests, in the same configuration (test.sh builds the whole solution first).
+        var configuration = Path.GetFileName(Path.GetDirectoryName(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)))!;
+        var host = Path.Combine(RepoPaths.Root, "mock-services", "HospitalServices.Host", "bin", configuration, "net10.0", "HospitalServices.Host.dll");
+        Assert.True(File.Exists(host), $"{host} is not built");
+
+        var result = await ProcessRunner.RunAsync("dotnet", [host], TimeSpan.FromMinutes(1), new Dictionary<string, string>
+        {
+            ["Internal__GatewaySecret"] = "a-secret-of-at-least-16-characters",
+            ["Hospital__TimeZone"] = "Mars/Olympus_Mons",
+        });
+
+        Assert.NotNull(result);
+        Assert.Equal(2, result.Value.ExitCode);
+        Assert.Contains("Hospital:TimeZone 'Mars/Olympus_Mons'", result.Value.Output);
+    }
 }
