@@ -12,7 +12,7 @@ namespace HospitalServices.Simulation;
 /// rhythm of the hospital's own clock: a clinic day while the clinics are open, Emergency's quieter night after.
 /// </summary>
 public sealed class ActivitySimulator(HttpClient http, IReadOnlyDictionary<HospitalService, Uri> urls, string gatewaySecret,
-    HospitalClock clock, ILogger<ActivitySimulator> logger)
+    HospitalClock clock, ILogger<ActivitySimulator> logger, int? seed = null)
 {
     // Weighted like a clinic day: many status changes and payments, few new doctors.
     private static readonly (HospitalService Service, string EventType, int Weight)[] DayMix =
@@ -39,7 +39,8 @@ public sealed class ActivitySimulator(HttpClient http, IReadOnlyDictionary<Hospi
 
     private const HospitalService Idle = (HospitalService)(-1);
 
-    private readonly Random _random = new();
+    // Seeded only by tests that need the same sequence every run.
+    private readonly Random _random = seed is null ? new() : new(seed.Value);
 
     public async Task RunAsync(TimeSpan interval, CancellationToken stoppingToken)
     {
