@@ -60,10 +60,12 @@ wait_port "$KAFKA_PORT" Kafka
 # Settings a 0.9 broker needs; librdkafka keys contain dots, so they go through env.
 KAFKA_ENV=(Kafka__BootstrapServers=127.0.0.1:$KAFKA_PORT Kafka__Client__api.version.request=false
   Kafka__Client__broker.version.fallback=0.9.0.1 Kafka__Consumer__session.timeout.ms=10000 Kafka__Producer__enable.idempotence=false)
+# One hospital zone for the services and the dashboard: Hospital__TimeZone from the caller, else the default.
+ZONE_ENV=(Hospital__TimeZone="${Hospital__TimeZone:-Asia/Ho_Chi_Minh}")
 UPSTREAM_ENV=()
 for i in "${!SERVICES[@]}"; do
   port=$((SERVICE_PORT_BASE + i))
-  start "${SERVICES[$i]}" env Internal__GatewaySecret="$SECRET" "Services__${TITLES[$i]}__Url=http://127.0.0.1:$port" "${KAFKA_ENV[@]}" \
+  start "${SERVICES[$i]}" env Internal__GatewaySecret="$SECRET" "Services__${TITLES[$i]}__Url=http://127.0.0.1:$port" "${KAFKA_ENV[@]}" "${ZONE_ENV[@]}" \
     dotnet "mock-services/HospitalServices.Host/bin/$CONFIGURATION/net10.0/HospitalServices.Host.dll" --service "${SERVICES[$i]}"
   UPSTREAM_ENV+=("Upstream__${TITLES[$i]}__BaseUrl=http://127.0.0.1:$port")
 done
@@ -71,7 +73,7 @@ for i in "${!SERVICES[@]}"; do wait_http "http://127.0.0.1:$((SERVICE_PORT_BASE 
 
 # Development for the one-click sign-in and user-jwts tokens; everything else as in production.
 (cd AdminDashboard && start dashboard env ASPNETCORE_ENVIRONMENT=Development Internal__GatewaySecret="$SECRET" Embedded__Enabled=false \
-  Cache__Provider=Redis ConnectionStrings__Redis=127.0.0.1:$REDIS_PORT Events__Provider=Kafka "${KAFKA_ENV[@]}" "${UPSTREAM_ENV[@]}" \
+  Cache__Provider=Redis ConnectionStrings__Redis=127.0.0.1:$REDIS_PORT Events__Provider=Kafka "${KAFKA_ENV[@]}" "${ZONE_ENV[@]}" "${UPSTREAM_ENV[@]}" \
   dotnet "bin/$CONFIGURATION/net10.0/AdminDashboard.dll" --urls "http://127.0.0.1:$DASHBOARD_PORT")
 wait_http "http://127.0.0.1:$DASHBOARD_PORT/health/live" dashboard
 

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using AdminDashboard.Core.Hospital;
 
 namespace AdminDashboard.Core.Aggregation;
 
@@ -12,6 +13,7 @@ public static class AggregationServiceCollectionExtensions
         services.AddOptions<AggregationOptions>().Bind(configuration.GetSection(AggregationOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<AggregationOptions>, ValidateAggregationOptions>();
         services.TryAddSingleton(TimeProvider.System);
+        services.AddHospitalTime(configuration);
         services.AddMetrics();
         services.TryAddSingleton<DashboardMetrics>();
         services.AddTransient<DashboardAggregator>();

@@ -107,7 +107,7 @@ public sealed class DashboardAggregator(
     }
 
     /// <summary>Builds the envelope of the seed from a fan-out.</summary>
-    public static ApiEnvelope<DashboardStats> BuildEnvelope(DashboardFanOut f, DateTimeOffset timestamp, long responseTimeMs, bool fromCache)
+    public static ApiEnvelope<DashboardStats> BuildEnvelope(DashboardFanOut f, DateTimeOffset timestamp, string timeZone, long responseTimeMs, bool fromCache)
     {
         var sources = f.Sources.Select(s => s.AgedAt(timestamp)).ToList();
         var warnings = sources.Where(s => s.Status != SourceStatus.Ok).Select(Warning).ToList();
@@ -118,7 +118,7 @@ public sealed class DashboardAggregator(
         var m = f.Medicine.Value;
         var data = new DashboardStats(
             p?.TotalPatients, d?.ActiveDoctors, a?.Today.Total, b?.RevenueToday,
-            p, d, a, b, m, Derive(a, b), timestamp, responseTimeMs, fromCache);
+            p, d, a, b, m, Derive(a, b), timestamp, timeZone, responseTimeMs, fromCache);
         var withFigures = sources.Count(s => s.Status is SourceStatus.Ok or SourceStatus.Stale);
         return new ApiEnvelope<DashboardStats>(Success: withFigures > 0, data, warnings, Partial: warnings.Count > 0, sources);
     }

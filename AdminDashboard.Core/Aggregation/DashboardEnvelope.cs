@@ -22,7 +22,8 @@ public sealed record DerivedMetrics(
 
 /// <summary>
 /// <c>data</c> of GET /v1/admin/dashboard/stats. The four headline figures are null when their service is missing;
-/// so is the section of a service that failed.
+/// so is the section of a service that failed. <c>timeZone</c> is the IANA id of the zone in which every "today",
+/// "this month" and day bucket was counted (the hospital's, <c>Hospital:TimeZone</c>).
 /// </summary>
 public sealed record DashboardStats(
     int? TotalPatients,
@@ -36,5 +37,6 @@ public sealed record DashboardStats(
     MedicineStats? Medicine,
     DerivedMetrics Derived,
     DateTimeOffset Timestamp,
+    string TimeZone,
     long ResponseTime,
     bool FromCache);

@@ -9,7 +9,7 @@ namespace AdminDashboard.Core.Caching;
 public sealed record RedisInfo(long UsedMemoryBytes, long Keys, long KeyspaceHits, long KeyspaceMisses, long EvictedKeys, DateTimeOffset ReadAt);
 
 /// <summary>Reads Redis' INFO every 10 s for the metrics; a dead Redis leaves the last figures and is retried.</summary>
-public sealed class RedisInfoCollector(RedisConnection connection, DashboardMetrics metrics, ILogger<RedisInfoCollector> logger) : BackgroundService
+public sealed class RedisInfoCollector(RedisConnection connection, DashboardMetrics metrics, TimeProvider time, ILogger<RedisInfoCollector> logger) : BackgroundService
 {
     private volatile RedisInfo? _latest;
 
@@ -32,7 +32,7 @@ public sealed class RedisInfoCollector(RedisConnection connection, DashboardMetr
                 // keyspace line: "keys=12,expires=12,avg_ttl=..."
                 var keys = info.TryGetValue("db" + multiplexer.GetDatabase().Database, out var db)
                     ? long.Parse(db.Split(',')[0].Split('=')[1], CultureInfo.InvariantCulture) : 0;
-                _latest = new RedisInfo(Number("used_memory"), keys, Number("keyspace_hits"), Number("keyspace_misses"), Number("evicted_keys"), DateTimeOffset.UtcNow);
+                _latest = new RedisInfo(Number("used_memory"), keys, Number("keyspace_hits"), Number("keyspace_misses"), Number("evicted_keys"), time.GetUtcNow());
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

@@ -34,11 +34,11 @@ public sealed record HospitalEvent(
         _ => Status,
     };
 
-    /// <summary>The sentence an admin reads in the feed and the toast.</summary>
-    public string Describe() => EventType switch
+    /// <summary>The sentence an admin reads in the feed and the toast; times on the hospital's clock.</summary>
+    public string Describe(TimeZoneInfo hospitalZone) => EventType switch
     {
         EventTopics.AppointmentCreated => PatientName is not null && DoctorName is not null && ScheduledAt is { } at
-            ? $"New appointment: {PatientName} with {DoctorName} at {at.ToLocalTime():HH:mm}"
+            ? $"New appointment: {PatientName} with {DoctorName} at {TimeZoneInfo.ConvertTime(at, hospitalZone):HH:mm}"
             : $"New appointment #{AppointmentId}",
         EventTopics.AppointmentStatusChanged => $"Appointment {(PatientName is null ? "#" + AppointmentId : "of " + PatientName)} is now {StatusWords}",
         EventTopics.PatientRegistered => PatientName is null ? $"New patient #{PatientId}" : $"New patient: {PatientName}",

@@ -17,7 +17,7 @@ public sealed class InProcessEventBus(EventPipeline pipeline, DashboardEventHub 
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        hub.SetStatus(new LiveStatus(true, null, DateTimeOffset.UtcNow));
+        hub.SetStatus(true, null);
         try
         {
             await foreach (var (topic, payload) in _messages.Reader.ReadAllAsync(stoppingToken))

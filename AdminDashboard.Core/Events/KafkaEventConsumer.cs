@@ -77,7 +77,7 @@ public sealed class KafkaEventConsumer(
                 _assigned = false;
                 _consumerRunning = false;
                 logger.LogError(e, "Kafka consumer failed; restarting in {Backoff}", backoff);
-                hub.SetStatus(new LiveStatus(false, "the event consumer is restarting", DateTimeOffset.UtcNow));
+                hub.SetStatus(false, "the event consumer is restarting");
                 stoppingToken.WaitHandle.WaitOne(backoff);
                 backoff = TimeSpan.FromSeconds(Math.Min(30, backoff.TotalSeconds * 2));
             }
@@ -252,16 +252,16 @@ public sealed class KafkaEventConsumer(
                 if (!hub.Status.IsLive && _consumerRunning)
                 {
                     logger.LogInformation("Kafka broker reachable: live updates on");
-                    hub.SetStatus(new LiveStatus(true, null, DateTimeOffset.UtcNow));
+                    hub.SetStatus(true, null);
                 }
             }
             catch (KafkaException e)
             {
                 // Two misses in a row, so one slow answer does not flap the banner.
-                if (++failures >= 2 && (hub.Status.IsLive || hub.Status == LiveStatus.Starting))
+                if (++failures >= 2 && (hub.Status.IsLive || hub.Status.IsStarting))
                 {
                     logger.LogWarning("Kafka broker unreachable ({Reason}): live updates paused", e.Error.Reason);
-                    hub.SetStatus(new LiveStatus(false, "the event broker is unreachable", DateTimeOffset.UtcNow));
+                    hub.SetStatus(false, "the event broker is unreachable");
                 }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

@@ -7,7 +7,10 @@ namespace AdminDashboard.Core.Live;
 /// <summary>Whether live updates are flowing; <see cref="Reason"/> says why not when paused.</summary>
 public sealed record LiveStatus(bool IsLive, string? Reason, DateTimeOffset Since)
 {
-    public static LiveStatus Starting { get; } = new(false, "connecting to the event stream", DateTimeOffset.UtcNow);
+    /// <summary>The reason before the event source has said anything either way.</summary>
+    public const string Connecting = "connecting to the event stream";
+
+    public bool IsStarting => !IsLive && Reason == Connecting;
 }
 
 /// <summary>What the hub hands a subscriber: an event, or a change of live status.</summary>
@@ -22,13 +25,13 @@ public sealed record StatusNotification(LiveStatus Status) : HubNotification;
 /// bounded queue and pump, so a slow browser holds up only itself, never the consumer or other circuits.
 /// Callbacks run off the publisher's thread; their exceptions are logged, never thrown at the publisher.
 /// </summary>
-public sealed class DashboardEventHub(ILogger<DashboardEventHub> logger)
+public sealed class DashboardEventHub(ILogger<DashboardEventHub> logger, TimeProvider time)
 {
     private ILogger Logger => logger;
     private const int QueueCapacity = 512;
     private readonly Lock _lock = new();
     private readonly List<Subscription> _subscriptions = [];
-    private LiveStatus _status = LiveStatus.Starting;
+    private LiveStatus _status = new(false, LiveStatus.Connecting, time.GetUtcNow());
 
     public LiveStatus Status => _status;
 
@@ -43,6 +46,9 @@ public sealed class DashboardEventHub(ILogger<DashboardEventHub> logger)
     }
 
     public void Publish(HospitalEvent hospitalEvent) => Broadcast(new EventNotification(hospitalEvent));
+
+    /// <summary>Live or paused from now on; the hub stamps the time so every source reads the same clock.</summary>
+    public void SetStatus(bool isLive, string? reason) => SetStatus(new LiveStatus(isLive, reason, time.GetUtcNow()));
 
     public void SetStatus(LiveStatus status)
     {

@@ -1,5 +1,6 @@
 using AdminDashboard.Core.Aggregation;
 using AdminDashboard.Core.Events;
+using AdminDashboard.Core.Hospital;
 
 namespace AdminDashboard.Core.Live;
 
@@ -9,12 +10,13 @@ namespace AdminDashboard.Core.Live;
 /// </summary>
 public static class KpiDelta
 {
-    public static DashboardStats Apply(DashboardStats stats, HospitalEvent e, DateOnly today) => e.EventType switch
+    /// <param name="hospital">"Today" is the hospital's day, whatever zone the server or the event's offset is in.</param>
+    public static DashboardStats Apply(DashboardStats stats, HospitalEvent e, HospitalTime hospital) => e.EventType switch
     {
         EventTopics.PatientRegistered when stats.TotalPatients is { } n => stats with { TotalPatients = n + 1 },
         EventTopics.DoctorCreated when stats.ActiveDoctors is { } n => stats with { ActiveDoctors = n + 1 },
         EventTopics.AppointmentCreated when stats.TodayAppointments is { } n && e.ScheduledAt is { } at
-            && DateOnly.FromDateTime(at.ToLocalTime().Date) == today => stats with { TodayAppointments = n + 1 },
+            && hospital.DateOf(at) == hospital.Today => stats with { TodayAppointments = n + 1 },
         EventTopics.PaymentCompleted when stats.RevenueToday is { } r && e.Amount is { } amount => stats with { RevenueToday = r + amount },
         _ => stats,
     };

@@ -1,3 +1,4 @@
+using AdminDashboard.Core.Hospital;
 using System.Diagnostics;
 using AdminDashboard.Core.Aggregation;
 using AdminDashboard.Core.Upstream;
@@ -31,7 +32,7 @@ public sealed class DashboardAggregatorTests
         var started = Stopwatch.GetTimestamp();
         var fanOut = await CreateAggregator(fake).FanOutAsync(CancellationToken.None);
         var elapsed = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-        return (DashboardAggregator.BuildEnvelope(fanOut, DateTimeOffset.UtcNow, elapsed, false), elapsed);
+        return (DashboardAggregator.BuildEnvelope(fanOut, TimeProvider.System.GetUtcNow(), HospitalOptions.DefaultTimeZone, elapsed, false), elapsed);
     }
 
     [Fact]

@@ -102,7 +102,7 @@ public sealed class DashboardPageTests(DashboardAppFactory app, BrowserFixture b
         await second.Locator("[data-testid=feed-empty]").WaitForAsync();
 
         using var appointments = app.CreateServiceClient(UpstreamService.Appointments);
-        var noon = new DateTimeOffset(DateTime.Now.Date.AddHours(12), DateTimeOffset.Now.Offset);
+        var noon = app.TodayAt(new TimeOnly(12, 0));
         var watch = System.Diagnostics.Stopwatch.StartNew();
         using var created = await appointments.PostAsJsonAsync("/v1/appointments", new { patientId = 42, doctorId = 7, scheduledAt = noon });
         created.EnsureSuccessStatusCode();

@@ -259,8 +259,8 @@ public sealed class RedisCacheTests(RedisServerFixture redis) : IAsyncLifetime
             var billingCalls = await _app.AdminRequestsAsync(UpstreamService.Billing);
             var inFlight = _app.GetStatsAsync();
             // The fan-out has reached billing, so it read the generation before this invalidation.
-            var deadline = DateTime.UtcNow.AddSeconds(10);
-            while (await _app.AdminRequestsAsync(UpstreamService.Billing) == billingCalls && DateTime.UtcNow < deadline) await Task.Delay(10);
+            var waited = System.Diagnostics.Stopwatch.StartNew();
+            while (await _app.AdminRequestsAsync(UpstreamService.Billing) == billingCalls && waited.Elapsed < TimeSpan.FromSeconds(10)) await Task.Delay(10);
             await Cache(_app).RemoveAsync(CacheKeys.Stats, CancellationToken.None);
             var body = await inFlight;
 

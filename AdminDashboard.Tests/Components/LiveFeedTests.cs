@@ -10,18 +10,20 @@ namespace AdminDashboard.Tests.Components;
 
 public sealed class LiveFeedTests : MudBunitContext
 {
-    private readonly DashboardEventHub _hub = new(NullLogger<DashboardEventHub>.Instance);
+    private readonly DashboardEventHub _hub;
 
     public LiveFeedTests()
     {
+        _hub = new(NullLogger<DashboardEventHub>.Instance, Time);
         Services.AddSingleton(_hub);
-        _hub.SetStatus(new LiveStatus(true, null, DateTimeOffset.UtcNow));
+        _hub.SetStatus(true, null);
     }
 
+    // 14:00 in Ho Chi Minh City, sent in UTC as another system might: the feed shows the hospital's 14:00.
     private static HospitalEvent Appointment(string id) => new(
-        Guid.NewGuid().ToString("N"), EventTopics.AppointmentCreated, DateTimeOffset.UtcNow,
+        Guid.NewGuid().ToString("N"), EventTopics.AppointmentCreated, Now,
         PatientId: "1", DoctorId: "2", AppointmentId: id, PatientName: "John Doe", DoctorName: "Dr. Smith",
-        ScheduledAt: new DateTimeOffset(DateTime.Today.AddHours(14), DateTimeOffset.Now.Offset));
+        ScheduledAt: new DateTimeOffset(2026, 3, 10, 7, 0, 0, TimeSpan.Zero));
 
     [Fact]
     public void Feed_shows_a_new_appointment_raised_on_the_hub_and_a_toast()
@@ -42,7 +44,7 @@ public sealed class LiveFeedTests : MudBunitContext
     {
         var feed = Render<LiveFeed>();
 
-        _hub.Publish(new HospitalEvent("p1", EventTopics.PaymentCompleted, DateTimeOffset.UtcNow, Amount: 100, Currency: "VND"));
+        _hub.Publish(new HospitalEvent("p1", EventTopics.PaymentCompleted, Now, Amount: 100, Currency: "VND"));
         _hub.Publish(Appointment("502"));
 
         feed.WaitForAssertion(() => Assert.Contains("New appointment: John Doe", Assert.Single(feed.FindAll("[data-testid=feed-item]")).TextContent));
@@ -54,12 +56,12 @@ public sealed class LiveFeedTests : MudBunitContext
         var feed = Render<LiveFeed>();
         Assert.Empty(feed.FindAll("[data-testid=live-paused]"));
 
-        _hub.SetStatus(new LiveStatus(false, "the event broker is unreachable", DateTimeOffset.UtcNow));
+        _hub.SetStatus(false, "the event broker is unreachable");
 
         feed.WaitForAssertion(() => Assert.Contains("Live updates paused", feed.Find("[data-testid=live-paused]").TextContent));
         Assert.Contains("the event broker is unreachable", feed.Find("[data-testid=live-paused]").TextContent);
 
-        _hub.SetStatus(new LiveStatus(true, null, DateTimeOffset.UtcNow));
+        _hub.SetStatus(true, null);
         feed.WaitForAssertion(() => Assert.Empty(feed.FindAll("[data-testid=live-paused]")));
     }
 

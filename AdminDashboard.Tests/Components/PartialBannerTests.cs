@@ -8,11 +8,11 @@ public sealed class PartialBannerTests : MudBunitContext
 {
     private static readonly IReadOnlyList<SourceReport> BillingTimedOut =
     [
-        new("patients", "Patients", SourceStatus.Ok, 12, DateTimeOffset.UtcNow, null, null),
-        new("doctors", "Doctors", SourceStatus.Ok, 10, DateTimeOffset.UtcNow, null, null),
-        new("appointments", "Appointments", SourceStatus.Ok, 14, DateTimeOffset.UtcNow, null, null),
+        new("patients", "Patients", SourceStatus.Ok, 12, Now, null, null),
+        new("doctors", "Doctors", SourceStatus.Ok, 10, Now, null, null),
+        new("appointments", "Appointments", SourceStatus.Ok, 14, Now, null, null),
         new("billing", "Billing", SourceStatus.Timeout, 250, null, null, "no answer within 250 ms"),
-        new("medicine", "Pharmacy", SourceStatus.Ok, 9, DateTimeOffset.UtcNow, null, null),
+        new("medicine", "Pharmacy", SourceStatus.Ok, 9, Now, null, null),
     ];
 
     [Fact]
@@ -32,7 +32,7 @@ public sealed class PartialBannerTests : MudBunitContext
     public void Partial_banner_says_how_old_stale_figures_are()
     {
         var sources = BillingTimedOut.Select(s => s.Service == "billing"
-            ? s with { Status = SourceStatus.Stale, AsOf = DateTimeOffset.UtcNow.AddMinutes(-4), AgeSeconds = 245 } : s).ToList();
+            ? s with { Status = SourceStatus.Stale, AsOf = Now.AddMinutes(-4), AgeSeconds = 245 } : s).ToList();
         var banner = Render<PartialBanner>(p => p
             .Add(c => c.Partial, true)
             .Add(c => c.Warnings, ["Billing figures are 4 min old: service unavailable"])

@@ -16,7 +16,7 @@ public sealed class SectionCardTests : MudBunitContext
             .Add(c => c.Source, source).Add(c => c.Facts, facts).Add(c => c.CsvHref, csv).Add(c => c.ChildContent, Figures));
 
     private static SourceReport Source(SourceStatus status, string? error = null, long? age = null) =>
-        new("billing", "Billing", status, 12, status == SourceStatus.Ok || status == SourceStatus.Stale ? DateTimeOffset.UtcNow : null, age, error);
+        new("billing", "Billing", status, 12, status == SourceStatus.Ok || status == SourceStatus.Stale ? Now : null, age, error);
 
     [Fact]
     public void Loading_shows_skeletons_and_no_figures()

@@ -96,8 +96,8 @@ public sealed class EmbeddedLiveUpdatesTests(DashboardAppFactory app) : IAsyncLi
             Assert.Equal(before + 1, hub.SubscriberCount);
         }
 
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (hub.SubscriberCount != before && DateTime.UtcNow < deadline) await Task.Delay(50);
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (hub.SubscriberCount != before && waited.Elapsed < TimeSpan.FromSeconds(10)) await Task.Delay(50);
         Assert.Equal(before, hub.SubscriberCount);
     }
 }

@@ -1,6 +1,8 @@
 using AdminDashboard.Core.Aggregation;
 using AdminDashboard.Core.Events;
+using AdminDashboard.Core.Hospital;
 using AdminDashboard.Core.Live;
+using Microsoft.Extensions.Time.Testing;
 
 namespace AdminDashboard.Tests.Events;
 
@@ -20,7 +22,7 @@ public sealed class EventParsingTests
         Assert.Equal("p-9", e.PatientId);
         Assert.Equal(new DateTimeOffset(2026, 11, 25, 8, 59, 0, TimeSpan.Zero), e.OccurredAt);
         Assert.Equal(32, e.EventId.Length);
-        Assert.Equal("New appointment #123", e.Describe());
+        Assert.Equal("New appointment #123", e.Describe(TimeZoneInfo.Utc));
     }
 
     [Fact]
@@ -57,14 +59,14 @@ public sealed class EventParsingTests
     [Fact]
     public void A_payment_adds_its_amount_to_revenue_today_at_once()
     {
+        var hospital = new HospitalTime(TimeZoneInfo.FindSystemTimeZoneById("Asia/Ho_Chi_Minh"), new FakeTimeProvider(Now));
         var stats = new DashboardStats(100, 10, 50, 1_000_000, null, null, null, null, null,
-            new DerivedMetrics(null, null, null, null, null), Now, 0, false);
-        var today = DateOnly.FromDateTime(DateTime.Now);
+            new DerivedMetrics(null, null, null, null, null), Now, hospital.ZoneId, 0, false);
 
-        var paid = KpiDelta.Apply(stats, new HospitalEvent("1", EventTopics.PaymentCompleted, Now, Amount: 250_000), today);
-        var booked = KpiDelta.Apply(stats, new HospitalEvent("2", EventTopics.AppointmentCreated, Now, ScheduledAt: DateTimeOffset.Now), today);
-        var bookedTomorrow = KpiDelta.Apply(stats, new HospitalEvent("3", EventTopics.AppointmentCreated, Now, ScheduledAt: DateTimeOffset.Now.AddDays(1)), today);
-        var registered = KpiDelta.Apply(stats, new HospitalEvent("4", EventTopics.PatientRegistered, Now), today);
+        var paid = KpiDelta.Apply(stats, new HospitalEvent("1", EventTopics.PaymentCompleted, Now, Amount: 250_000), hospital);
+        var booked = KpiDelta.Apply(stats, new HospitalEvent("2", EventTopics.AppointmentCreated, Now, ScheduledAt: Now), hospital);
+        var bookedTomorrow = KpiDelta.Apply(stats, new HospitalEvent("3", EventTopics.AppointmentCreated, Now, ScheduledAt: Now.AddDays(1)), hospital);
+        var registered = KpiDelta.Apply(stats, new HospitalEvent("4", EventTopics.PatientRegistered, Now), hospital);
 
         Assert.Equal(1_250_000, paid.RevenueToday);
         Assert.Equal(51, booked.TodayAppointments);

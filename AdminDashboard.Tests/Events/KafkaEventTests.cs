@@ -5,6 +5,7 @@ using System.Text.Json;
 using AdminDashboard.Core.Aggregation;
 using AdminDashboard.Core.Caching;
 using AdminDashboard.Core.Events;
+using AdminDashboard.Core.Hospital;
 using AdminDashboard.Core.Upstream;
 using AdminDashboard.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
@@ -30,10 +31,10 @@ public sealed class KafkaEventTests(KafkaBrokerFixture kafka, RedisServerFixture
         await app.EnsureWarmAsync();
         // From the moment partitions are assigned, no published event is missed (the group starts at the end).
         var consumer = app.Services.GetRequiredService<KafkaEventConsumer>();
-        var deadline = DateTime.UtcNow + Patience;
+        var waited = System.Diagnostics.Stopwatch.StartNew();
         while (!consumer.IsAssigned)
         {
-            if (DateTime.UtcNow > deadline) throw new TimeoutException("The Kafka consumer got no partitions within 30 s");
+            if (waited.Elapsed > Patience) throw new TimeoutException("The Kafka consumer got no partitions within 30 s");
             await Task.Delay(100);
         }
         return app;
@@ -50,7 +51,8 @@ public sealed class KafkaEventTests(KafkaBrokerFixture kafka, RedisServerFixture
         foreach (var app in _apps) await app.DisposeAsync();
     }
 
-    private static string TodayNoon() => new DateTimeOffset(DateTime.Now.Date.AddHours(12), DateTimeOffset.Now.Offset).ToString("O");
+    /// <summary>Noon of the app's pinned day on the hospital's clock: later today, whenever the suite runs.</summary>
+    private string TodayNoon() => _app.TodayAt(new TimeOnly(12, 0)).ToString("O");
 
     [Fact]
     public async Task A_new_appointment_invalidates_the_stats_and_the_next_call_is_a_miss_with_the_new_count()
@@ -68,7 +70,7 @@ public sealed class KafkaEventTests(KafkaBrokerFixture kafka, RedisServerFixture
 
         var seen = await probe.WaitForEventAsync(e => e.EventType == EventTopics.AppointmentCreated && e.AppointmentId == appointmentId, Patience);
         Assert.Equal("42", seen.PatientId);
-        Assert.StartsWith("New appointment: ", seen.Describe());
+        Assert.StartsWith("New appointment: ", seen.Describe(_app.Services.GetRequiredService<HospitalTime>().Zone));
         Assert.False(await redis.Db.KeyExistsAsync(CacheKeys.Stats));
         Assert.False(await redis.Db.KeyExistsAsync(CacheKeys.AppointmentTrends(7)));
         Assert.True(await redis.Db.KeyExistsAsync(CacheKeys.PatientGrowth(7)), "an unrelated family was invalidated");
@@ -88,10 +90,10 @@ public sealed class KafkaEventTests(KafkaBrokerFixture kafka, RedisServerFixture
 
         // The seed's fields only, as another system would publish them.
         await kafka.ProduceAsync(EventTopics.AppointmentCreated, "9001",
-            $$"""{"eventType":"appointment.created","eventId":"{{first}}","appointmentId":9001,"patientId":1,"doctorId":2,"timestamp":"{{DateTimeOffset.UtcNow:O}}"}""");
+            $$"""{"eventType":"appointment.created","eventId":"{{first}}","appointmentId":9001,"patientId":1,"doctorId":2,"timestamp":"{{_app.Clock.GetUtcNow():O}}"}""");
         await kafka.ProduceAsync(EventTopics.AppointmentCreated, "9002", "{ this is not json");
         await kafka.ProduceAsync(EventTopics.PaymentCompleted, "9003",
-            $$"""{"eventType":"payment.completed","eventId":"{{second}}","paymentId":9003,"patientId":1,"timestamp":"{{DateTimeOffset.UtcNow:O}}"}""");
+            $$"""{"eventType":"payment.completed","eventId":"{{second}}","paymentId":9003,"patientId":1,"timestamp":"{{_app.Clock.GetUtcNow():O}}"}""");
 
         await probe.WaitForEventAsync(e => e.EventId == first, Patience);
         await probe.WaitForEventAsync(e => e.EventId == second, Patience);
@@ -165,8 +167,8 @@ public sealed class KafkaEventTests(KafkaBrokerFixture kafka, RedisServerFixture
         using var after = new HubProbe(late.Services);
         await after.WaitForStatusAsync(live: true, Patience);
         var consumer = late.Services.GetRequiredService<KafkaEventConsumer>();
-        var deadline = DateTime.UtcNow + Patience;
-        while (!consumer.IsAssigned && DateTime.UtcNow < deadline) await Task.Delay(100);
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (!consumer.IsAssigned && waited.Elapsed < Patience) await Task.Delay(100);
         var eventId = Guid.NewGuid().ToString("N");
         await kafka.ProduceAsync(EventTopics.PaymentCompleted, "1", $$"""{"eventType":"payment.completed","eventId":"{{eventId}}","paymentId":1}""");
         await after.WaitForEventAsync(e => e.EventId == eventId, Patience);
@@ -198,14 +200,14 @@ public sealed class KafkaEventTests(KafkaBrokerFixture kafka, RedisServerFixture
             "dashboard_circuits_active",
         ];
         // Redis INFO is read every 10 s; allow one round.
-        var deadline = DateTime.UtcNow.AddSeconds(15);
+        var waited = System.Diagnostics.Stopwatch.StartNew();
         do
         {
             text = await anonymous.GetStringAsync("/metrics");
             if (expected.All(text.Contains)) break;
             await Task.Delay(500);
         }
-        while (DateTime.UtcNow < deadline);
+        while (waited.Elapsed < TimeSpan.FromSeconds(15));
         var missing = expected.Where(name => !text.Contains(name)).ToList();
         Assert.True(missing.Count == 0, "missing from /metrics: " + string.Join(", ", missing));
     }
@@ -219,7 +221,7 @@ public sealed class KafkaEventTests(KafkaBrokerFixture kafka, RedisServerFixture
         var eventId = Guid.NewGuid().ToString("N");
 
         await kafka.ProduceAsync(EventTopics.PatientRegistered, "77",
-            $$"""{"eventType":"patient.registered","eventId":"{{eventId}}","patientId":77,"timestamp":"{{DateTimeOffset.UtcNow:O}}"}""");
+            $$"""{"eventType":"patient.registered","eventId":"{{eventId}}","patientId":77,"timestamp":"{{_app.Clock.GetUtcNow():O}}"}""");
 
         await firstProbe.WaitForEventAsync(e => e.EventId == eventId, Patience);
         await secondProbe.WaitForEventAsync(e => e.EventId == eventId, Patience);
@@ -230,7 +232,7 @@ public sealed class KafkaEventTests(KafkaBrokerFixture kafka, RedisServerFixture
     {
         using var probe = new HubProbe(_app.Services);
         var eventId = Guid.NewGuid().ToString("N");
-        var payload = $$"""{"eventType":"doctor.created","eventId":"{{eventId}}","doctorId":555,"timestamp":"{{DateTimeOffset.UtcNow:O}}"}""";
+        var payload = $$"""{"eventType":"doctor.created","eventId":"{{eventId}}","doctorId":555,"timestamp":"{{_app.Clock.GetUtcNow():O}}"}""";
         var marker = Guid.NewGuid().ToString("N");
 
         await kafka.ProduceAsync(EventTopics.DoctorCreated, "555", payload);

@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using AdminDashboard.Core.Caching;
+using AdminDashboard.Core.Hospital;
 using AdminDashboard.Core.Upstream;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Hosting;
@@ -12,7 +13,8 @@ namespace AdminDashboard.Tests.Infrastructure;
 
 /// <summary>
 /// The real dashboard on a real Kestrel port, in embedded mode: the five mock services on their own free ports,
-/// reached over real HTTP. The simulator is off so figures move only when a test moves them.
+/// reached over real HTTP. The simulator is off so figures move only when a test moves them. The dashboard and the
+/// services share one <see cref="PinnedTimeProvider"/>: the hospital's day is the same whenever the suite runs.
 /// </summary>
 public class DashboardAppFactory : WebApplicationFactory<Program>
 {
@@ -24,6 +26,37 @@ public class DashboardAppFactory : WebApplicationFactory<Program>
     /// </summary>
     public const int DeadlineMs = 2000;
     private readonly int[] _ports = FreePorts.Take(6);
+
+    /// <summary>The day every integration test runs on: a Tuesday, mid-month, no daylight-saving change near it.</summary>
+    public static readonly DateOnly PinnedDate = new(2026, 3, 10);
+
+    /// <summary>The hospital's zone in this app. Default: the product's default.</summary>
+    public string HospitalZone { get; init; } = HospitalOptions.DefaultTimeZone;
+
+    /// <summary>Where the app's clock starts. Default: 10:00 on <see cref="PinnedDate"/> in <see cref="HospitalZone"/>, mid-morning in the clinic.</summary>
+    public DateTimeOffset StartsAt
+    {
+        get => _startsAt ?? LocalAt(PinnedDate, new TimeOnly(10, 0));
+        init => _startsAt = value;
+    }
+
+    private readonly DateTimeOffset? _startsAt;
+    private PinnedTimeProvider? _clock;
+
+    /// <summary>The one clock of the dashboard and its embedded services.</summary>
+    public PinnedTimeProvider Clock => _clock ??= new PinnedTimeProvider(StartsAt);
+
+    /// <summary>A wall time on the hospital's clock, on the app's (pinned) day.</summary>
+    public DateTimeOffset TodayAt(TimeOnly wallTime) =>
+        LocalAt(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(StartsAt, Zone).DateTime), wallTime);
+
+    private TimeZoneInfo Zone => TimeZoneInfo.FindSystemTimeZoneById(HospitalZone);
+
+    private DateTimeOffset LocalAt(DateOnly date, TimeOnly wallTime)
+    {
+        var local = date.ToDateTime(wallTime);
+        return new DateTimeOffset(local, Zone.GetUtcOffset(local));
+    }
 
     public DashboardAppFactory()
     {
@@ -54,10 +87,12 @@ public class DashboardAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Aggregation:DeadlineMs", DeadlineMs.ToString());
         // Tests warm up through the API (EnsureWarmAsync); a background warm-up would add uncounted upstream calls.
         builder.UseSetting("Aggregation:WarmUp", "false");
+        builder.UseSetting(HospitalOptions.TimeZoneKey, HospitalZone);
         foreach (var service in UpstreamServiceNames.All)
             builder.UseSetting($"Upstream:{service}:BaseUrl", ServiceUrl(service).ToString());
         foreach (var (key, value) in Settings)
             builder.UseSetting(key, value);
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
         if (!UseTestSigningKey) return;
         builder.ConfigureTestServices(services =>
         {

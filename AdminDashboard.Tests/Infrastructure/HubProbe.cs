@@ -28,12 +28,12 @@ public sealed class HubProbe : IDisposable
 
     public async Task<HospitalEvent> WaitForEventAsync(Func<HospitalEvent, bool> match, TimeSpan timeout)
     {
-        var deadline = DateTime.UtcNow + timeout;
+        var waited = System.Diagnostics.Stopwatch.StartNew();
         while (true)
         {
             var found = Events.FirstOrDefault(match);
             if (found is not null) return found;
-            var left = deadline - DateTime.UtcNow;
+            var left = timeout - waited.Elapsed;
             if (left <= TimeSpan.Zero || !await _signal.WaitAsync(left))
             {
                 if (Events.FirstOrDefault(match) is { } late) return late;
@@ -44,10 +44,10 @@ public sealed class HubProbe : IDisposable
 
     public async Task WaitForStatusAsync(bool live, TimeSpan timeout)
     {
-        var deadline = DateTime.UtcNow + timeout;
+        var waited = System.Diagnostics.Stopwatch.StartNew();
         while (Hub.Status.IsLive != live)
         {
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"Live status did not become {(live ? "live" : "paused")} within {timeout.TotalSeconds} s");
+            if (waited.Elapsed > timeout) throw new TimeoutException($"Live status did not become {(live ? "live" : "paused")} within {timeout.TotalSeconds} s");
             await Task.Delay(100);
         }
     }

@@ -71,10 +71,10 @@ public static class EventsApi
     }
 
     /// <summary>The event's fields plus <c>description</c>, the sentence the dashboard shows, on one line.</summary>
-    private static string EventJson(EventNotification e)
+    private static string EventJson(EventNotification e, TimeZoneInfo hospitalZone)
     {
         var node = JsonSerializer.SerializeToNode(e.Event, UpstreamJson.Options)!.AsObject();
-        node["description"] = e.Event.Describe();
+        node["description"] = e.Event.Describe(hospitalZone);
         return node.ToJsonString(UpstreamJson.Options);
     }
 
@@ -82,7 +82,7 @@ public static class EventsApi
     {
         var text = notification switch
         {
-            EventNotification e => $"id: {e.Event.EventId}\nevent: {e.Event.EventType}\ndata: {EventJson(e)}\n\n",
+            EventNotification e => $"id: {e.Event.EventId}\nevent: {e.Event.EventType}\ndata: {EventJson(e, context.RequestServices.GetRequiredService<AdminDashboard.Core.Hospital.HospitalTime>().Zone)}\n\n",
             StatusNotification s =>
                 $"event: status\ndata: {JsonSerializer.Serialize(new { live = s.Status.IsLive, reason = s.Status.Reason, since = s.Status.Since }, UpstreamJson.Options)}\n\n",
             _ => null,

@@ -143,7 +143,7 @@ public static class OpenApiExtensions
          "revenue":{"currency":"VND","revenueToday":45678000,"paymentsToday":70,"revenueLast7Days":465502000,"revenueMonthToDate":1599609000,"outstandingInvoices":713,"outstandingAmount":480062000,"revenueByDepartmentToday":[{"department":"Radiology","amount":6764000}],"asOf":"REVENUE_AS_OF"},
          "medicine":{"totalItems":300,"lowStock":33,"outOfStock":12,"atRiskWithin7Days":22,"expiringWithin30Days":10,"expired":10,"inventoryValue":61324863000,"asOf":"2026-11-25T14:01:18Z"},
          "derived":{"appointmentCompletionRateToday":0.9552,"noShowRateToday":0.0448,"noShowRateLast30Days":0.1034,"revenuePerVisitToday":713718,"averageWaitMinutesToday":31},
-         "timestamp":"2026-11-25T14:01:18Z","responseTime":6,"fromCache":false}
+         "timestamp":"2026-11-25T14:01:18Z","timeZone":"Asia/Ho_Chi_Minh","responseTime":6,"fromCache":false}
         """;
 
     private static readonly string FullExample =

@@ -1,8 +1,10 @@
 using System.Security.Cryptography;
 using AdminDashboard.Core.Events;
+using AdminDashboard.Core.Hospital;
 using AdminDashboard.Core.Upstream;
 using HospitalServices.Events;
 using HospitalServices.Hosting;
+using HospitalServices.Seed;
 using HospitalServices.Simulation;
 using Microsoft.Extensions.Options;
 
@@ -70,7 +72,7 @@ public static class EmbeddedHospitalExtensions
 
 internal sealed class EmbeddedHospitalHost(
     IOptions<EmbeddedOptions> embedded, IOptions<UpstreamOptions> upstream, IOptions<InternalOptions> secret, ILoggerFactory logs, TimeProvider time,
-    IServiceProvider services) : IHostedService
+    IServiceProvider services, HospitalTime hospital) : IHostedService
 {
     private HospitalCluster? _cluster;
 
@@ -82,7 +84,7 @@ internal sealed class EmbeddedHospitalHost(
         try
         {
             _cluster = await HospitalCluster.StartAsync(urls, secret.Value.GatewaySecret!, time, logs, publisher, cancellationToken,
-                secret.Value.PreviousGatewaySecret);
+                secret.Value.PreviousGatewaySecret, hospital.Zone);
         }
         catch (IOException e)
         {
@@ -101,14 +103,14 @@ internal sealed class EmbeddedHospitalHost(
 
 internal sealed class SimulatorHost(
     IOptions<EmbeddedOptions> embedded, IOptions<SimulatorOptions> options, IOptions<UpstreamOptions> upstream, IOptions<InternalOptions> secret,
-    IHttpClientFactory http, ILogger<ActivitySimulator> logger) : BackgroundService
+    IHttpClientFactory http, TimeProvider time, HospitalTime hospital, ILogger<ActivitySimulator> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         // The simulator drives the in-process services; external ones have their own activity.
         if (!embedded.Value.Enabled || !options.Value.Enabled) return;
         var simulator = new ActivitySimulator(http.CreateClient(nameof(ActivitySimulator)),
-            EmbeddedHospitalExtensions.ServiceUrls(upstream.Value), secret.Value.GatewaySecret!, logger);
+            EmbeddedHospitalExtensions.ServiceUrls(upstream.Value), secret.Value.GatewaySecret!, new HospitalClock(time, hospital.Zone), logger);
         try
         {
             await simulator.RunAsync(TimeSpan.FromMilliseconds(options.Value.IntervalMs), stoppingToken);

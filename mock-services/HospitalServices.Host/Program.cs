@@ -1,9 +1,16 @@
 using HospitalServices.Events;
 using HospitalServices.Hosting;
+using HospitalServices.Seed;
 
 // Runs one hospital service (--service patients) or all five (default) as a standalone process.
-// Configuration: Internal:GatewaySecret (required), Services:{Patients|...}:Url (default http://0.0.0.0:{port}).
+// Configuration: Internal:GatewaySecret (required), Services:{Patients|...}:Url (default http://0.0.0.0:{port}),
+// Hospital:TimeZone (IANA id, default Asia/Ho_Chi_Minh: the zone of the hospital's day, as in the dashboard).
 var builder = Host.CreateApplicationBuilder(args);
+if (!HospitalClock.TryFindZone(builder.Configuration[HospitalClock.TimeZoneSetting] ?? HospitalClock.DefaultTimeZone, out var zone, out var zoneError))
+{
+    Console.Error.WriteLine(zoneError + " (env Hospital__TimeZone).");
+    return 2;
+}
 var secret = builder.Configuration["Internal:GatewaySecret"];
 if (string.IsNullOrWhiteSpace(secret) || secret.Length < 16)
 {
@@ -31,10 +38,11 @@ using var publisher = builder.Configuration["Kafka:BootstrapServers"] is { Lengt
     : null;
 // During a rotation: Internal:PreviousGatewaySecret is still accepted until it is removed.
 await using var cluster = await HospitalCluster.StartAsync(services, secret, logs: logs, publisher: publisher,
-    previousGatewaySecret: builder.Configuration["Internal:PreviousGatewaySecret"]);
+    previousGatewaySecret: builder.Configuration["Internal:PreviousGatewaySecret"], timeZone: zone);
 foreach (var (service, url) in services)
 {
     logs.CreateLogger("HospitalServices").LogInformation("{Service} service listening on {Url}", service, url);
 }
+logs.CreateLogger("HospitalServices").LogInformation("The hospital's day is counted in {TimeZone}", zone.Id);
 await host.RunAsync();
 return 0;

@@ -17,5 +17,5 @@ public static class Formats
 
     public static string Minutes(double? minutes) => minutes is null ? Missing : minutes.Value.ToString("0", Culture) + " min";
 
-    public static string Time(DateTimeOffset at) => at.ToLocalTime().ToString("HH:mm:ss", Culture);
+    // Times of day are written by HospitalTime (injected as Clock), in the hospital's zone, never the server's.
 }

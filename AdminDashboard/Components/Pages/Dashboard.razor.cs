@@ -51,7 +51,7 @@ public sealed partial class Dashboard : IDisposable
         {
             case EventNotification { Event: var e } when _stats?.Data is { } data:
                 // The event's own delta shows at once; the services' figures follow with the refetch.
-                _stats = _stats with { Data = KpiDelta.Apply(data, e, DateOnly.FromDateTime(DateTime.Now)) };
+                _stats = _stats with { Data = KpiDelta.Apply(data, e, Clock) };
                 ScheduleRefetch();
                 StateHasChanged();
                 break;
@@ -145,7 +145,7 @@ public sealed partial class Dashboard : IDisposable
             Logger.LogError(e, "Dashboard refresh failed");
             _loadError = _stats is null
                 ? "The dashboard could not load its figures. It will try again shortly."
-                : $"The last refresh failed; showing figures from {Formats.Time(_stats.Data!.Timestamp)}.";
+                : $"The last refresh failed; showing figures from {Clock.Time(_stats.Data!.Timestamp)}.";
         }
         finally
         {

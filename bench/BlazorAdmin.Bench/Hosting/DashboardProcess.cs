@@ -52,6 +52,7 @@ public sealed class DashboardProcess : IAsyncDisposable
             ["ASPNETCORE_ENVIRONMENT"] = "Development",
             ["Internal__GatewaySecret"] = secret,
             ["Simulator__Enabled"] = "false",
+            ["Hospital__TimeZone"] = BenchEnvironment.ClinicHoursTimeZone,
             ["Cache__Provider"] = "Redis",
             ["ConnectionStrings__Redis"] = env.RedisEndpoint,
             ["Events__Provider"] = "Kafka",

@@ -59,7 +59,7 @@ public class AggregationBenchmarks
     public Task<DashboardFanOut> FanOut() => _aggregator.FanOutAsync(CancellationToken.None);
 
     [Benchmark]
-    public ApiEnvelope<DashboardStats> BuildEnvelope() => DashboardAggregator.BuildEnvelope(_fanOut, DateTimeOffset.UtcNow, 5, fromCache: false);
+    public ApiEnvelope<DashboardStats> BuildEnvelope() => DashboardAggregator.BuildEnvelope(_fanOut, DateTimeOffset.UtcNow, "Asia/Ho_Chi_Minh", 5, fromCache: false);
 
     private sealed class InMemoryServices(PatientStats p, DoctorStats d, AppointmentStats a, BillingStats b, MedicineStats m) : IHospitalServices
     {

@@ -8,6 +8,7 @@ using BlazorAdmin.Bench.Hosting;
 using BlazorAdmin.Bench.Load;
 using BlazorAdmin.Bench.Report;
 using HospitalServices.Hosting;
+using HospitalServices.Seed;
 using HospitalServices.Simulation;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -78,7 +79,8 @@ public sealed class HitRateScenarios(BenchEnvironment env, DashboardProcess dash
         using var simulatorHttp = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
         var simulator = new ActivitySimulator(simulatorHttp,
             dashboard.Services.ToDictionary(kv => Enum.Parse<HospitalService>(kv.Key.ToString()), kv => kv.Value),
-            dashboard.GatewaySecret, NullLogger<ActivitySimulator>.Instance);
+            dashboard.GatewaySecret, new HospitalClock(TimeProvider.System, TimeZoneInfo.FindSystemTimeZoneById(BenchEnvironment.ClinicHoursTimeZone)),
+            NullLogger<ActivitySimulator>.Instance);
 
         var running = new List<Task>
         {

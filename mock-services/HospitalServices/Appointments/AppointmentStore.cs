@@ -25,8 +25,9 @@ public sealed record TopDoctors(int Days, IReadOnlyList<DoctorRanking> Doctors, 
 public sealed record CreateAppointmentRequest(int? PatientId, int? DoctorId, DateTimeOffset? ScheduledAt);
 
 /// <summary>
-/// The appointment service's own data: 100-150 appointments a day from 60 days back to 14 days ahead.
-/// Past slots are completed, missed or cancelled; today's split around the current time.
+/// The appointment service's own data from 60 days back to 14 days ahead, on the hospital's wall clock: 100-150
+/// outpatient appointments a day in clinic hours, and 20-36 Emergency visits spread round the clock. Past slots
+/// are completed, missed or cancelled; today's split around the current time. Each local date has its own seed.
 /// </summary>
 public sealed class AppointmentStore
 {
@@ -40,29 +41,38 @@ public sealed class AppointmentStore
     public AppointmentStore(HospitalClock clock)
     {
         _clock = clock;
-        var random = new Random(SeedData.Seed);
         var now = clock.Now;
-        var today = clock.StartOfToday;
+        var today = clock.Today;
         var id = 0;
         for (var day = -PastDays; day <= FutureDays; day++)
         {
-            var count = random.Next(100, 151);
             var date = today.AddDays(day);
-            for (var i = 0; i < count; i++)
+            var random = SeedData.ForDay(date, 3);
+            var outpatients = random.Next(100, 151);
+            for (var i = 0; i < outpatients; i++)
             {
-                // Clinic hours 07:30-17:30 in 10-minute slots.
-                var scheduledAt = date.AddMinutes(450 + random.Next(0, 60) * 10);
-                _appointments.Add(SeedOne(++id, scheduledAt, now, random));
+                var scheduledAt = clock.At(date, ClinicHours.Slot(random.Next(0, ClinicHours.Slots)));
+                _appointments.Add(SeedOne(++id, scheduledAt, Pick(ClinicHours.OutpatientDoctors, random), now, random));
+            }
+            var emergencies = random.Next(20, 37);
+            for (var i = 0; i < emergencies; i++)
+            {
+                var scheduledAt = clock.At(date, ClinicHours.AnyTime(random));
+                _appointments.Add(SeedOne(++id, scheduledAt, Pick(ClinicHours.EmergencyDoctors, random), now, random));
             }
         }
         _appointments.Sort((a, b) => a.ScheduledAt.CompareTo(b.ScheduledAt));
     }
 
-    private static Appointment SeedOne(int id, DateTimeOffset scheduledAt, DateTimeOffset now, Random random)
+    private static int Pick(IReadOnlyList<int> ids, Random random) => ids[random.Next(ids.Count)];
+
+    private static Appointment SeedOne(int id, DateTimeOffset scheduledAt, int doctorId, DateTimeOffset now, Random random)
     {
+        // Every draw is made whatever the outcome, so the day's later appointments do not depend on the hour.
         var patientId = random.Next(1, SeedData.SeededPatients + 1);
-        var doctorId = random.Next(1, SeedData.SeededDoctors + 1);
         var roll = random.NextDouble();
+        var arrivedEarly = random.Next(0, 16);
+        var waited = random.Next(0, 41);
         AppointmentStatus status;
         DateTimeOffset? checkedIn = null, started = null;
         if (scheduledAt > now)
@@ -79,8 +89,8 @@ public sealed class AppointmentStore
         }
         else
         {
-            checkedIn = scheduledAt.AddMinutes(-random.Next(0, 16));
-            var startAt = scheduledAt.AddMinutes(random.Next(0, 41));
+            checkedIn = scheduledAt.AddMinutes(-arrivedEarly);
+            var startAt = scheduledAt.AddMinutes(waited);
             if (startAt <= now)
             {
                 status = AppointmentStatus.Completed;
@@ -110,16 +120,26 @@ public sealed class AppointmentStore
         }
     }
 
-    /// <summary>A walk-in or same-day booking later today (or tomorrow morning once the clinic has closed).</summary>
+    /// <summary>
+    /// While the clinics are open: a booking with an outpatient doctor in one of the next slots today. At night:
+    /// mostly an Emergency walk-in now, else a booking for the next clinic morning, never an outpatient slot "now".
+    /// </summary>
     public Appointment CreateRandom()
     {
         var now = _clock.Now;
-        DateTimeOffset at;
+        var wallTime = TimeOnly.FromDateTime(now.DateTime);
         lock (_lock)
         {
-            var slot = Math.Max(0, (int)Math.Ceiling((now - _clock.StartOfToday).TotalMinutes / 10) + 1 + _random.Next(0, 12));
-            at = slot * 10 < 17 * 60 + 30 ? _clock.StartOfToday.AddMinutes(slot * 10) : _clock.StartOfToday.AddDays(1).AddMinutes(480 + _random.Next(0, 30) * 10);
-            return Create(new CreateAppointmentRequest(_random.Next(1, SeedData.SeededPatients + 1), _random.Next(1, SeedData.SeededDoctors + 1), at));
+            var patientId = _random.Next(1, SeedData.SeededPatients + 1);
+            var firstSlot = (int)Math.Ceiling((wallTime - ClinicHours.Opens).TotalMinutes / ClinicHours.SlotMinutes) + 1;
+            var slot = firstSlot + _random.Next(0, 12);
+            if (ClinicHours.IsOpen(wallTime) && slot < ClinicHours.Slots)
+                return Create(new CreateAppointmentRequest(patientId, Pick(ClinicHours.OutpatientDoctors, _random), _clock.At(_clock.Today, ClinicHours.Slot(slot))));
+            if (_random.NextDouble() < 0.7)
+                return Create(new CreateAppointmentRequest(patientId, Pick(ClinicHours.EmergencyDoctors, _random), now.AddMinutes(_random.Next(0, 15))));
+            var morning = wallTime < ClinicHours.Opens ? _clock.Today : _clock.Today.AddDays(1);
+            return Create(new CreateAppointmentRequest(patientId, Pick(ClinicHours.OutpatientDoctors, _random),
+                _clock.At(morning, ClinicHours.Slot(_random.Next(0, 18)))));
         }
     }
 
@@ -128,11 +148,12 @@ public sealed class AppointmentStore
     {
         var now = _clock.Now;
         var today = _clock.StartOfToday;
+        var tomorrow = _clock.StartOf(_clock.Today.AddDays(1));
         lock (_lock)
         {
             var candidates = _appointments
                 .Select((a, index) => (a, index))
-                .Where(x => x.a.ScheduledAt >= today && x.a.ScheduledAt < today.AddDays(1)
+                .Where(x => x.a.ScheduledAt >= today && x.a.ScheduledAt < tomorrow
                     && (x.a.Status == AppointmentStatus.CheckedIn || (x.a.Status == AppointmentStatus.Scheduled && x.a.ScheduledAt <= now.AddMinutes(60))))
                 .ToList();
             if (candidates.Count == 0) return null;
@@ -148,13 +169,14 @@ public sealed class AppointmentStore
     /// <summary>Appointments per day by status over the last <paramref name="days"/> days, today included.</summary>
     public AppointmentTrends Trends(int days)
     {
-        var first = DateOnly.FromDateTime(_clock.Now.Date).AddDays(1 - days);
-        var start = _clock.StartOfToday.AddDays(1 - days);
-        var end = _clock.StartOfToday.AddDays(1);
+        var first = _clock.Today.AddDays(1 - days);
+        var start = _clock.StartOf(first);
+        var end = _clock.StartOf(_clock.Today.AddDays(1));
         lock (_lock)
         {
+            // A booking may carry any offset: its day is the hospital's, not the one its own offset suggests.
             var perDay = _appointments.Where(a => a.ScheduledAt >= start && a.ScheduledAt < end)
-                .GroupBy(a => DateOnly.FromDateTime(a.ScheduledAt.Date))
+                .GroupBy(a => _clock.DateOf(a.ScheduledAt))
                 .ToDictionary(g => g.Key, g => Count(g));
             var daily = Enumerable.Range(0, days).Select(i => first.AddDays(i))
                 .Select(d => new DailyAppointments(d, perDay.GetValueOrDefault(d) ?? new StatusCounts(0, 0, 0, 0, 0, 0))).ToList();
@@ -165,8 +187,8 @@ public sealed class AppointmentStore
     /// <summary>Doctors with the most appointments over the last <paramref name="days"/> days, today included.</summary>
     public TopDoctors Top(int days, int limit)
     {
-        var start = _clock.StartOfToday.AddDays(1 - days);
-        var end = _clock.StartOfToday.AddDays(1);
+        var start = _clock.StartOf(_clock.Today.AddDays(1 - days));
+        var end = _clock.StartOf(_clock.Today.AddDays(1));
         lock (_lock)
         {
             var ranking = _appointments.Where(a => a.ScheduledAt >= start && a.ScheduledAt < end && a.Status != AppointmentStatus.Cancelled)
@@ -183,8 +205,8 @@ public sealed class AppointmentStore
     {
         var now = _clock.Now;
         var today = _clock.StartOfToday;
-        var tomorrow = today.AddDays(1);
-        var from30 = today.AddDays(-30);
+        var tomorrow = _clock.StartOf(_clock.Today.AddDays(1));
+        var from30 = _clock.StartOf(_clock.Today.AddDays(-30));
         var to7 = now.AddDays(7);
         lock (_lock)
         {

@@ -19,7 +19,10 @@ public sealed record RevenueReport(int Days, string Currency, long Total, IReadO
 
 public sealed record CompletePaymentRequest(int? InvoiceId, string? Method);
 
-/// <summary>The billing service's own data: invoices for visits over the last 60 days, most paid the same day.</summary>
+/// <summary>
+/// The billing service's own data: invoices for visits over the last 60 days on the hospital's wall clock, most
+/// paid the same day: outpatient visits in clinic hours, Emergency round the clock. Each local date has its own seed.
+/// </summary>
 public sealed class BillingStore
 {
     public const string Currency = "VND";
@@ -33,29 +36,41 @@ public sealed class BillingStore
     public BillingStore(HospitalClock clock)
     {
         _clock = clock;
-        var random = new Random(SeedData.Seed);
         var now = clock.Now;
-        var today = clock.StartOfToday;
+        var visits = new List<(DateTimeOffset IssuedAt, int PatientId, string Department, long Amount, DateTimeOffset? PaidAt, string Method)>();
         for (var day = -60; day <= 0; day++)
         {
-            var count = random.Next(90, 131);
-            for (var i = 0; i < count; i++)
+            var date = clock.Today.AddDays(day);
+            var random = SeedData.ForDay(date, 4);
+            // Outpatients are billed after their visit, from the first one (07:40) until shortly after closing.
+            var outpatients = random.Next(90, 131);
+            for (var i = 0; i < outpatients; i++)
             {
-                var issuedAt = today.AddDays(day).AddMinutes(480 + random.Next(0, 600));
-                if (issuedAt > now) continue;
-                var paid = random.NextDouble() < 0.9;
-                var paidAt = paid ? issuedAt.AddMinutes(random.Next(1, 90)) : (DateTimeOffset?)null;
-                if (paidAt > now) paidAt = null;
-                AddInvoice(random.Next(1, SeedData.SeededPatients + 1), issuedAt, RandomAmount(random), paidAt, Methods[random.Next(Methods.Length)]);
+                var issuedAt = clock.At(date, ClinicHours.Opens.AddMinutes(ClinicHours.SlotMinutes + random.Next(0, 600)));
+                visits.Add(Visit(issuedAt, ClinicHours.OutpatientDepartments[random.Next(ClinicHours.OutpatientDepartments.Count)], random));
             }
+            var emergencies = random.Next(20, 37);
+            for (var i = 0; i < emergencies; i++)
+                visits.Add(Visit(clock.At(date, ClinicHours.AnyTime(random)), ClinicHours.Emergency, random));
         }
+        // Numbered in the order they happened; only what has happened by now exists, unpaid if its payment has not.
+        foreach (var v in visits.Where(v => v.IssuedAt <= now).OrderBy(v => v.IssuedAt))
+            AddInvoice(v.PatientId, v.IssuedAt, v.Department, v.Amount, v.PaidAt <= now ? v.PaidAt : null, v.Method);
+    }
+
+    private static (DateTimeOffset, int, string, long, DateTimeOffset?, string) Visit(DateTimeOffset issuedAt, string department, Random random)
+    {
+        var patientId = random.Next(1, SeedData.SeededPatients + 1);
+        var amount = RandomAmount(random);
+        var paidAt = random.NextDouble() < 0.9 ? issuedAt.AddMinutes(random.Next(1, 46)) : (DateTimeOffset?)null;
+        return (issuedAt, patientId, department, amount, paidAt, Methods[random.Next(Methods.Length)]);
     }
 
     private static long RandomAmount(Random random) => random.Next(150, 1200) * 1000L;
 
-    private Invoice AddInvoice(int patientId, DateTimeOffset issuedAt, long amount, DateTimeOffset? paidAt, string method)
+    private Invoice AddInvoice(int patientId, DateTimeOffset issuedAt, string department, long amount, DateTimeOffset? paidAt, string method)
     {
-        var invoice = new Invoice(_invoices.Count + 1, patientId, SeedData.Departments[_random.Next(SeedData.Departments.Length)], amount, issuedAt, null);
+        var invoice = new Invoice(_invoices.Count + 1, patientId, department, amount, issuedAt, null);
         _invoices.Add(invoice);
         if (paidAt is not null) Pay(invoice.Id, method, paidAt.Value);
         return _invoices[invoice.Id - 1];
@@ -82,12 +97,15 @@ public sealed class BillingStore
         }
     }
 
-    /// <summary>A visit is billed and paid at the desk.</summary>
+    /// <summary>A visit is billed and paid at the desk: any department while the clinics are open, else Emergency.</summary>
     public Payment CompleteRandom()
     {
         lock (_lock)
         {
-            var invoice = AddInvoice(_random.Next(1, SeedData.SeededPatients + 1), _clock.Now, RandomAmount(_random), null, "cash");
+            var department = ClinicHours.IsOpen(TimeOnly.FromDateTime(_clock.Now.DateTime))
+                ? SeedData.Departments[_random.Next(SeedData.Departments.Length)]
+                : ClinicHours.Emergency;
+            var invoice = AddInvoice(_random.Next(1, SeedData.SeededPatients + 1), _clock.Now, department, RandomAmount(_random), null, "cash");
             return Pay(invoice.Id, Methods[_random.Next(Methods.Length)], _clock.Now);
         }
     }
@@ -95,12 +113,12 @@ public sealed class BillingStore
     /// <summary>Payments per day and per department over the last <paramref name="days"/> days, today included.</summary>
     public RevenueReport Revenue(int days)
     {
-        var first = DateOnly.FromDateTime(_clock.Now.Date).AddDays(1 - days);
-        var start = _clock.StartOfToday.AddDays(1 - days);
+        var first = _clock.Today.AddDays(1 - days);
+        var start = _clock.StartOf(first);
         lock (_lock)
         {
             var inRange = _payments.Where(p => p.PaidAt >= start).ToList();
-            var perDay = inRange.GroupBy(p => DateOnly.FromDateTime(p.PaidAt.Date)).ToDictionary(g => g.Key, g => (Amount: g.Sum(p => p.Amount), Count: g.Count()));
+            var perDay = inRange.GroupBy(p => _clock.DateOf(p.PaidAt)).ToDictionary(g => g.Key, g => (Amount: g.Sum(p => p.Amount), Count: g.Count()));
             var daily = Enumerable.Range(0, days).Select(i => first.AddDays(i)).Select(d =>
                 perDay.TryGetValue(d, out var v) ? new DailyRevenue(d, v.Amount, v.Count) : new DailyRevenue(d, 0, 0)).ToList();
             var byDepartment = inRange.GroupBy(p => p.Department).Select(g => new DepartmentRevenue(g.Key, g.Sum(p => p.Amount)))

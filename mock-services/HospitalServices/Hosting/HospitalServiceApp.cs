@@ -17,7 +17,8 @@ namespace HospitalServices.Hosting;
 public static class HospitalServiceApp
 {
     public static WebApplication Build(HospitalService service, Uri listenUrl, string gatewaySecret,
-        TimeProvider? time = null, ILoggerFactory? logs = null, IDomainEventPublisher? publisher = null, string? previousGatewaySecret = null)
+        TimeProvider? time = null, ILoggerFactory? logs = null, IDomainEventPublisher? publisher = null, string? previousGatewaySecret = null,
+        TimeZoneInfo? timeZone = null)
     {
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { ApplicationName = $"HospitalServices.{service}" });
         builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
@@ -40,7 +41,9 @@ public static class HospitalServiceApp
             builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
         }
         builder.Services.AddSingleton(time ?? TimeProvider.System);
-        builder.Services.AddSingleton<HospitalClock>();
+        // The hospital's zone, not the machine's: a container in UTC still counts the hospital's day.
+        var zone = timeZone ?? TimeZoneInfo.FindSystemTimeZoneById(HospitalClock.DefaultTimeZone);
+        builder.Services.AddSingleton(sp => new HospitalClock(sp.GetRequiredService<TimeProvider>(), zone));
         builder.Services.AddSingleton(new InternalRequestGuard(gatewaySecret, previousGatewaySecret));
         builder.Services.AddSingleton<FaultSwitch>();
         builder.Services.AddSingleton<StatsRequestCounter>();

@@ -36,7 +36,7 @@ public sealed class MedicineStore
     {
         _clock = clock;
         var random = new Random(SeedData.Seed);
-        var today = DateOnly.FromDateTime(clock.Now.Date);
+        var today = clock.Today;
         var id = 0;
         foreach (var generic in Generics)
         {
@@ -92,7 +92,7 @@ public sealed class MedicineStore
 
     public MedicineStats Stats()
     {
-        var today = DateOnly.FromDateTime(_clock.Now.Date);
+        var today = _clock.Today;
         lock (_lock)
         {
             int low = 0, outOfStock = 0, atRisk = 0, expiring = 0, expired = 0;

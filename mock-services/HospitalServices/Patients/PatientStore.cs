@@ -27,23 +27,30 @@ public sealed class PatientStore
     public PatientStore(HospitalClock clock)
     {
         _clock = clock;
-        _patients = Seed(clock.Now);
+        _patients = Seed(clock);
     }
 
-    private static List<Patient> Seed(DateTimeOffset now)
+    private static List<Patient> Seed(HospitalClock clock)
     {
         var random = new Random(SeedData.Seed);
         var list = new List<Patient>(SeedData.SeededPatients + 500);
+        var now = clock.Now;
         var start = now.AddDays(-5 * 365);
-        // Registrations spread over five years, denser in the last quarter; today's only before now.
+        // Registrations spread over five years, denser in the last quarter. Recent ones happen at the desk in
+        // clinic hours, a few in Emergency at any hour; one not yet due today was made the day before.
         for (var id = 1; id <= SeedData.SeededPatients; id++)
         {
             var recent = random.NextDouble() < 0.09;
+            var daysAgo = random.Next(0, 90);
+            var wallTime = random.NextDouble() < 0.85
+                ? ClinicHours.Opens.AddMinutes(random.Next(0, (int)(ClinicHours.Closes - ClinicHours.Opens).TotalMinutes))
+                : ClinicHours.AnyTime(random);
             var registeredAt = recent
-                ? now.AddMinutes(-random.NextDouble() * 90 * 24 * 60)
+                ? clock.At(clock.Today.AddDays(-daysAgo), wallTime)
                 : start.AddMinutes(random.NextDouble() * (now - start).TotalMinutes);
+            if (registeredAt > now) registeredAt = clock.At(clock.Today.AddDays(-daysAgo - 1), wallTime);
             var age = random.Next(0, 95);
-            var dob = DateOnly.FromDateTime(now.Date.AddYears(-age).AddDays(-random.Next(0, 365)));
+            var dob = clock.Today.AddYears(-age).AddDays(-random.Next(0, 365));
             var active = recent || random.NextDouble() < 0.47;
             list.Add(new Patient(id, SeedData.PatientName(id), random.Next(2) == 0 ? "female" : "male", dob, registeredAt,
                 active ? PatientStatus.Active : PatientStatus.Inactive));
@@ -59,7 +66,7 @@ public sealed class PatientStore
         {
             var id = _patients.Count == 0 ? 1 : _patients[^1].Id + 1;
             var patient = new Patient(id, request.FullName!.Trim(), request.Gender ?? "unknown",
-                request.DateOfBirth ?? DateOnly.FromDateTime(_clock.Now.Date.AddYears(-30)), _clock.Now, PatientStatus.Active);
+                request.DateOfBirth ?? _clock.Today.AddYears(-30), _clock.Now, PatientStatus.Active);
             _patients.Add(patient);
             return patient;
         }
@@ -71,20 +78,19 @@ public sealed class PatientStore
         {
             var nextId = _patients[^1].Id + 1;
             return Register(new RegisterPatientRequest(SeedData.PatientName(nextId), _random.Next(2) == 0 ? "female" : "male",
-                DateOnly.FromDateTime(_clock.Now.Date.AddYears(-_random.Next(1, 90)))));
+                _clock.Today.AddYears(-_random.Next(1, 90))));
         }
     }
 
     /// <summary>Registrations per day over the last <paramref name="days"/> days, today included.</summary>
     public PatientGrowth Growth(int days)
     {
-        var today = DateOnly.FromDateTime(_clock.Now.Date);
-        var first = today.AddDays(1 - days);
-        var start = _clock.StartOfToday.AddDays(1 - days);
+        var first = _clock.Today.AddDays(1 - days);
+        var start = _clock.StartOf(first);
         lock (_lock)
         {
             var perDay = _patients.Where(p => p.RegisteredAt >= start)
-                .GroupBy(p => DateOnly.FromDateTime(p.RegisteredAt.Date))
+                .GroupBy(p => _clock.DateOf(p.RegisteredAt))
                 .ToDictionary(g => g.Key, g => g.Count());
             var daily = Enumerable.Range(0, days).Select(i => first.AddDays(i))
                 .Select(d => new DailyRegistrations(d, perDay.GetValueOrDefault(d))).ToList();
@@ -99,7 +105,7 @@ public sealed class PatientStore
         var today = _clock.StartOfToday;
         var weekAgo = now.AddDays(-7);
         var month = _clock.StartOfMonth;
-        var todayDate = DateOnly.FromDateTime(now.Date);
+        var todayDate = _clock.Today;
         lock (_lock)
         {
             int active = 0, newToday = 0, new7 = 0, newMonth = 0;

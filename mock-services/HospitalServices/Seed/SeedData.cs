@@ -29,6 +29,12 @@ public static class SeedData
         "Obstetrics", "Dermatology", "Radiology", "Surgery", "Ophthalmology",
     ];
 
+    /// <summary>
+    /// The random source of one local day of one store: the same date gives the same day in any zone and at any hour,
+    /// and two dates (two zones' "today" at one instant) give different days.
+    /// </summary>
+    public static Random ForDay(DateOnly date, int stream) => new(unchecked(Seed + date.DayNumber * 7919 + stream * 104_729));
+
     public static string PersonName(int id)
     {
         // A cheap integer hash keeps names stable per id without storing a table.

@@ -1,18 +1,21 @@
 using System.Net.Http.Json;
 using HospitalServices.Guard;
 using HospitalServices.Hosting;
+using HospitalServices.Seed;
 using Microsoft.Extensions.Logging;
 
 namespace HospitalServices.Simulation;
 
 /// <summary>
 /// Keeps the hospital alive for demos: every few seconds one realistic change (a registration, a booking,
-/// a check-in, a payment, a dispensed medicine) through each service's simulate endpoint, over HTTP.
+/// a check-in, a payment, a dispensed medicine) through each service's simulate endpoint, over HTTP, in the
+/// rhythm of the hospital's own clock: a clinic day while the clinics are open, Emergency's quieter night after.
 /// </summary>
-public sealed class ActivitySimulator(HttpClient http, IReadOnlyDictionary<HospitalService, Uri> urls, string gatewaySecret, ILogger<ActivitySimulator> logger)
+public sealed class ActivitySimulator(HttpClient http, IReadOnlyDictionary<HospitalService, Uri> urls, string gatewaySecret,
+    HospitalClock clock, ILogger<ActivitySimulator> logger, int? seed = null)
 {
     // Weighted like a clinic day: many status changes and payments, few new doctors.
-    private static readonly (HospitalService Service, string EventType, int Weight)[] Mix =
+    private static readonly (HospitalService Service, string EventType, int Weight)[] DayMix =
     [
         (HospitalService.Appointments, HospitalEventTypes.AppointmentStatusChanged, 30),
         (HospitalService.Billing, HospitalEventTypes.PaymentCompleted, 25),
@@ -22,7 +25,22 @@ public sealed class ActivitySimulator(HttpClient http, IReadOnlyDictionary<Hospi
         (HospitalService.Doctors, HospitalEventTypes.DoctorCreated, 1),
     ];
 
-    private readonly Random _random = new();
+    // At night only Emergency works: most ticks change nothing, and the services turn what remains into
+    // Emergency walk-ins and payments (the stores decide by the same clock).
+    private static readonly (HospitalService Service, string EventType, int Weight)[] NightMix =
+    [
+        (HospitalService.Appointments, HospitalEventTypes.AppointmentStatusChanged, 10),
+        (HospitalService.Billing, HospitalEventTypes.PaymentCompleted, 6),
+        (HospitalService.Appointments, HospitalEventTypes.AppointmentCreated, 6),
+        (HospitalService.Patients, HospitalEventTypes.PatientRegistered, 2),
+        (HospitalService.Medicine, HospitalEventTypes.MedicineDispensed, 4),
+        (Idle, "", 72),
+    ];
+
+    private const HospitalService Idle = (HospitalService)(-1);
+
+    // Seeded only by tests that need the same sequence every run.
+    private readonly Random _random = seed is null ? new() : new(seed.Value);
 
     public async Task RunAsync(TimeSpan interval, CancellationToken stoppingToken)
     {
@@ -35,14 +53,15 @@ public sealed class ActivitySimulator(HttpClient http, IReadOnlyDictionary<Hospi
 
     public async Task StepAsync(CancellationToken cancellationToken)
     {
-        var pick = _random.Next(Mix.Sum(m => m.Weight));
-        var choice = Mix[0];
-        foreach (var m in Mix)
+        var mix = ClinicHours.IsOpen(TimeOnly.FromDateTime(clock.Now.DateTime)) ? DayMix : NightMix;
+        var pick = _random.Next(mix.Sum(m => m.Weight));
+        var choice = mix[0];
+        foreach (var m in mix)
         {
             if (pick < m.Weight) { choice = m; break; }
             pick -= m.Weight;
         }
-        if (!urls.TryGetValue(choice.Service, out var baseUrl)) return;
+        if (choice.Service == Idle || !urls.TryGetValue(choice.Service, out var baseUrl)) return;
         try
         {
             using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(baseUrl, $"/v1/internal/simulate/{choice.EventType}"));
