@@ -78,7 +78,7 @@ public static class HospitalServiceApp
         {
             var result = await next(context);
             if (result is IStatusCodeHttpResult { StatusCode: 200 } and IValueHttpResult { Value: { } entity })
-                Announce(context.HttpContext.RequestServices, DomainEvent.WriteEventType(service), entity);
+                Announce(context.HttpContext.RequestServices, HospitalEventTypes.AnnouncedByWrite(service), entity);
             return result;
         });
         ServiceEndpoints.MapWrites(writes, service);
