@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using HospitalServices.Events;
 using HospitalServices.Faults;
 using HospitalServices.Guard;
+using HospitalServices.Internal;
 using HospitalServices.Seed;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -83,15 +84,15 @@ public static class HospitalServiceApp
         });
         ServiceEndpoints.MapWrites(writes, service);
 
-        guarded.MapGet("/internal/requests", (StatsRequestCounter counter) => Results.Ok(new { adminRequests = counter.Count }));
-        guarded.MapGet("/internal/faults", (FaultSwitch faults) => Results.Ok(ToWire(faults.Current)));
-        guarded.MapPut("/internal/faults", (FaultRequest request, FaultSwitch faults) =>
+        app.MapGet(InternalRoutes.Requests, (StatsRequestCounter counter) => Results.Ok(new RequestCounts(counter.Count)));
+        app.MapGet(InternalRoutes.Faults, (FaultSwitch faults) => Results.Ok(ToWire(faults.Current)));
+        app.MapPut(InternalRoutes.Faults, (FaultRequest request, FaultSwitch faults) =>
         {
             if (!request.TryValidate(out var settings, out var errors)) return Results.ValidationProblem(errors);
             faults.Set(settings);
             return Results.Ok(ToWire(settings));
         });
-        guarded.MapPost("/internal/simulate/{eventType}", (string eventType, IServiceProvider services) =>
+        app.MapPost(InternalRoutes.SimulatePattern, (string eventType, IServiceProvider services) =>
         {
             if (!HospitalEventTypes.OwnedBy(service).Contains(eventType))
             {
@@ -113,7 +114,7 @@ public static class HospitalServiceApp
         if (domainEvent is not null) services.GetRequiredService<IDomainEventPublisher>().Publish(domainEvent);
     }
 
-    private static object ToWire(FaultSettings s) => new { mode = s.Mode.ToString().ToLowerInvariant(), delayMs = s.DelayMs };
+    private static FaultRequest ToWire(FaultSettings s) => FaultRequest.For(s.Mode, s.DelayMs);
 }
 
 /// <summary>Counts requests to the admin (stats) endpoints, so tests and demos can see how often the dashboard calls.</summary>
