@@ -21,22 +21,18 @@ public abstract class ChartWidget<T> : ComponentBase where T : class
 
     private ApiEnvelope<T>? _shown;
     private int _shownDays;
-    private bool _changed = true;
+    private bool _changed;
 
+    // A chart renders only after its parameters are set (it has no state of its own), so whether they changed
+    // decides the render that follows. The first render happens whatever ShouldRender says.
     protected override void OnParametersSet()
     {
-        if (ReferenceEquals(Envelope, _shown) && Days == _shownDays) return;
+        _changed = !ReferenceEquals(Envelope, _shown) || Days != _shownDays;
         _shown = Envelope;
         _shownDays = Days;
-        _changed = true;
     }
 
-    protected override bool ShouldRender()
-    {
-        if (!_changed) return false;
-        _changed = false;
-        return true;
-    }
+    protected override bool ShouldRender() => _changed;
 
     /// <summary>The CSV download of a chart endpoint on this chart's range.</summary>
     protected string Csv(string chart) => $"/v1/admin/charts/{chart}?days={Days}&format=csv";
