@@ -47,7 +47,7 @@ public static class HospitalServiceApp
         builder.Services.AddSingleton(sp => new HospitalClock(sp.GetRequiredService<TimeProvider>(), zone));
         builder.Services.AddSingleton(new InternalRequestGuard(gatewaySecret, previousGatewaySecret));
         builder.Services.AddSingleton<FaultSwitch>();
-        builder.Services.AddSingleton<StatsRequestCounter>();
+        builder.Services.AddSingleton<AdminRequestCounter>();
         builder.Services.AddSingleton(publisher ?? NullDomainEventPublisher.Instance);
         ServiceEndpoints.AddStore(builder.Services, service);
         ServiceMetrics.Add(builder.Services, service);
@@ -67,7 +67,7 @@ public static class HospitalServiceApp
 
         app.UseMiddleware<InternalRequestMiddleware>();
         var guarded = app.MapGroup("/v1");
-        var counter = app.Services.GetRequiredService<StatsRequestCounter>();
+        var counter = app.Services.GetRequiredService<AdminRequestCounter>();
         var admin = guarded.MapGroup("/admin")
             .WithMetadata(ServiceAnswer.Metadata.Instance)
             .AddEndpointFilter((context, next) => { counter.Increment(); return next(context); })
@@ -84,7 +84,7 @@ public static class HospitalServiceApp
         });
         ServiceEndpoints.MapWrites(writes, service);
 
-        app.MapGet(InternalRoutes.Requests, (StatsRequestCounter counter) => Results.Ok(new RequestCounts(counter.Count)));
+        app.MapGet(InternalRoutes.Requests, (AdminRequestCounter counter) => Results.Ok(new RequestCounts(counter.Count)));
         app.MapGet(InternalRoutes.Faults, (FaultSwitch faults) => Results.Ok(ToWire(faults.Current)));
         app.MapPut(InternalRoutes.Faults, (FaultRequest request, FaultSwitch faults) =>
         {
@@ -115,16 +115,6 @@ public static class HospitalServiceApp
     }
 
     private static FaultRequest ToWire(FaultSettings s) => FaultRequest.For(s.Mode, s.DelayMs);
-}
-
-/// <summary>Counts requests to the admin (stats) endpoints, so tests and demos can see how often the dashboard calls.</summary>
-public sealed class StatsRequestCounter
-{
-    private long _count;
-
-    public long Count => Interlocked.Read(ref _count);
-
-    public void Increment() => Interlocked.Increment(ref _count);
 }
 
 /// <summary>Sends an embedded service's logs to the host's logger factory under the service's name; never disposes it.</summary>
