@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using AdminDashboard.Core.Upstream;
 using AdminDashboard.Tests.Infrastructure;
+using HospitalServices.Faults;
 
 namespace AdminDashboard.Tests.Api;
 
@@ -142,7 +143,7 @@ public sealed class ChartsApiTests(DashboardAppFactory app) : IAsyncLifetime
     [Fact]
     public async Task A_chart_whose_service_fails_without_a_last_known_good_is_unavailable_and_its_csv_is_503()
     {
-        await app.SetFaultAsync(UpstreamService.Medicine, "error");
+        await app.SetFaultAsync(UpstreamService.Medicine, FaultMode.Error);
         await app.ClearLastKnownGoodAsync();
         using var client = app.CreateApiClient(TestTokens.Admin());
 

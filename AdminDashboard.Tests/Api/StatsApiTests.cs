@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using AdminDashboard.Core.Upstream;
 using AdminDashboard.Tests.Infrastructure;
+using HospitalServices.Faults;
 
 namespace AdminDashboard.Tests.Api;
 
@@ -110,7 +111,7 @@ public sealed class StatsApiTests(DashboardAppFactory app) : IAsyncLifetime
     [Fact]
     public async Task Injected_billing_fault_makes_the_next_response_partial_and_clearing_it_makes_it_whole()
     {
-        await app.SetFaultAsync(UpstreamService.Billing, "error");
+        await app.SetFaultAsync(UpstreamService.Billing, FaultMode.Error);
         await app.ClearLastKnownGoodAsync();
 
         var broken = await GetStatsAsync();
@@ -131,7 +132,7 @@ public sealed class StatsApiTests(DashboardAppFactory app) : IAsyncLifetime
     [Fact]
     public async Task Stats_answer_within_the_deadline_when_billing_hangs()
     {
-        await app.SetFaultAsync(UpstreamService.Billing, "hang");
+        await app.SetFaultAsync(UpstreamService.Billing, FaultMode.Hang);
         await app.ClearLastKnownGoodAsync();
         using var client = app.CreateApiClient(TestTokens.Admin());
 
@@ -153,7 +154,7 @@ public sealed class StatsApiTests(DashboardAppFactory app) : IAsyncLifetime
     public async Task A_failing_service_is_shown_with_its_last_known_good_figures_marked_stale()
     {
         var whole = await GetStatsAsync();
-        await app.SetFaultAsync(UpstreamService.Billing, "hang");
+        await app.SetFaultAsync(UpstreamService.Billing, FaultMode.Hang);
         await app.ClearStatsCacheAsync();
 
         var body = await GetStatsAsync();
@@ -169,7 +170,7 @@ public sealed class StatsApiTests(DashboardAppFactory app) : IAsyncLifetime
     [Fact]
     public async Task A_partial_aggregate_is_cached_only_briefly()
     {
-        await app.SetFaultAsync(UpstreamService.Billing, "error");
+        await app.SetFaultAsync(UpstreamService.Billing, FaultMode.Error);
         await app.ClearLastKnownGoodAsync();
         var partial = await GetStatsAsync();
         var cachedPartial = await GetStatsAsync();

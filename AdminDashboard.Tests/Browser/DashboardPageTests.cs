@@ -3,6 +3,8 @@ using System.Text.Json;
 using AdminDashboard.Core.Upstream;
 using AdminDashboard.Tests.Infrastructure;
 using Microsoft.Playwright;
+using HospitalServices.Faults;
+using HospitalServices.Hosting;
 
 namespace AdminDashboard.Tests.Browser;
 
@@ -68,7 +70,7 @@ public sealed class DashboardPageTests(DashboardAppFactory app, BrowserFixture b
         var page = await SignInAsync();
         await KpiValueAsync(page, "total-patients");
 
-        await app.SetFaultAsync(UpstreamService.Billing, "error");
+        await app.SetFaultAsync(UpstreamService.Billing, FaultMode.Error);
         await app.ClearLastKnownGoodAsync();
         await app.ClearStatsCacheAsync();
         await page.ClickAsync("[data-testid=refresh]");
@@ -127,7 +129,7 @@ public sealed class DashboardPageTests(DashboardAppFactory app, BrowserFixture b
         var page = await SignInAsync();
         var revenue = await KpiValueAsync(page, "revenue-today");
 
-        await app.SetFaultAsync(UpstreamService.Billing, "hang");
+        await app.SetFaultAsync(UpstreamService.Billing, FaultMode.Hang);
         await app.ClearStatsCacheAsync();
         await page.ClickAsync("[data-testid=refresh]");
 
@@ -206,7 +208,7 @@ public sealed class DashboardPageTests(DashboardAppFactory app, BrowserFixture b
             .ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^(within|below|above) the target$"));
         Assert.Contains("Embedded", await (await NavigateAboutAsync(page)).InnerTextAsync());
 
-        await app.SetFaultAsync(UpstreamService.Billing, "error");
+        await app.SetFaultAsync(UpstreamService.Billing, FaultMode.Error);
         await app.ClearStatsCacheAsync();
         await app.GetStatsAsync();   // a real call that fails, as an admin's refresh would make
         await page.ClickAsync("[data-testid=nav-system]");
@@ -240,12 +242,12 @@ public sealed class DashboardPageTests(DashboardAppFactory app, BrowserFixture b
               }).observe(document.body, { childList: true, subtree: true });
             }
             """);
-        using var appointments = app.CreateServiceClient(UpstreamService.Appointments);
+        var appointments = app.ServiceAdmin(UpstreamService.Appointments);
         var published = new List<long>();
         for (var i = 0; i < 10; i++)
         {
             published.Add(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
-            using var created = await appointments.PostAsync("/v1/internal/simulate/appointment.created", null);
+            using var created = await appointments.SimulateAsync(HospitalEventTypes.AppointmentCreated);
             created.EnsureSuccessStatusCode();
             var expected = i + 1;
             await page.WaitForFunctionAsync($"() => window.__feedSeen.length >= {expected}", null, new() { Timeout = 10_000 });

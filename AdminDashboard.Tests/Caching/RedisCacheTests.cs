@@ -9,6 +9,7 @@ using AdminDashboard.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using StackExchange.Redis;
+using HospitalServices.Faults;
 
 namespace AdminDashboard.Tests.Caching;
 
@@ -121,7 +122,7 @@ public sealed class RedisCacheTests(RedisServerFixture redis) : IAsyncLifetime
         var lkgTtl = await redis.Db.KeyTimeToLiveAsync(CacheKeys.LastKnownGood(UpstreamService.Billing));
         Assert.True(lkgTtl > TimeSpan.FromHours(1), $"last-known-good TTL {lkgTtl}");
 
-        await _app.SetFaultAsync(UpstreamService.Billing, "error");
+        await _app.SetFaultAsync(UpstreamService.Billing, FaultMode.Error);
         await _app.ClearStatsCacheAsync();
         try
         {
@@ -147,7 +148,7 @@ public sealed class RedisCacheTests(RedisServerFixture redis) : IAsyncLifetime
     [Fact]
     public async Task A_failing_service_without_a_last_known_good_section_is_null_as_in_the_seed()
     {
-        await _app.SetFaultAsync(UpstreamService.Medicine, "error");
+        await _app.SetFaultAsync(UpstreamService.Medicine, FaultMode.Error);
         await redis.FlushAsync();
         // The in-process fallback holds a copy of every write: on a loaded machine a Redis call that times out is
         // answered from it, so it must be as empty as Redis.
@@ -255,7 +256,7 @@ public sealed class RedisCacheTests(RedisServerFixture redis) : IAsyncLifetime
     [Fact]
     public async Task A_fan_out_that_started_before_an_invalidation_does_not_write_its_result_back()
     {
-        await _app.SetFaultAsync(UpstreamService.Billing, "slow", 400);
+        await _app.SetFaultAsync(UpstreamService.Billing, FaultMode.Slow, 400);
         await _app.ClearStatsCacheAsync();
         try
         {

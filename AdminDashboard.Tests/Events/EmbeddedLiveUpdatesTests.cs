@@ -7,6 +7,7 @@ using AdminDashboard.Core.Events;
 using AdminDashboard.Core.Upstream;
 using AdminDashboard.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
+using HospitalServices.Hosting;
 
 namespace AdminDashboard.Tests.Events;
 
@@ -32,8 +33,7 @@ public sealed class EmbeddedLiveUpdatesTests(DashboardAppFactory app) : IAsyncLi
         var cache = app.Services.GetRequiredService<IDashboardCache>();
         Assert.NotNull(await cache.GetAsync<object>(CacheKeys.Stats, CancellationToken.None));
 
-        using var billing = app.CreateServiceClient(UpstreamService.Billing);
-        using var response = await billing.PostAsync("/v1/internal/simulate/payment.completed", null);
+        using var response = await app.ServiceAdmin(UpstreamService.Billing).SimulateAsync(HospitalEventTypes.PaymentCompleted);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var paymentId = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("entity").GetProperty("id").GetInt32().ToString();
 
@@ -56,8 +56,7 @@ public sealed class EmbeddedLiveUpdatesTests(DashboardAppFactory app) : IAsyncLi
         using var timeout = new CancellationTokenSource(Patience);
         Assert.Equal("event: status", await reader.ReadLineAsync(timeout.Token));
 
-        using var appointments = app.CreateServiceClient(UpstreamService.Appointments);
-        using var simulated = await appointments.PostAsync("/v1/internal/simulate/appointment.created", null);
+        using var simulated = await app.ServiceAdmin(UpstreamService.Appointments).SimulateAsync(HospitalEventTypes.AppointmentCreated);
         var appointmentId = (await simulated.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("entity").GetProperty("id").GetInt32();
 
         string? eventLine = null, dataLine = null;

@@ -3,6 +3,8 @@ using System.Net.Http.Json;
 using AdminDashboard.Core.Caching;
 using AdminDashboard.Core.Hospital;
 using AdminDashboard.Core.Upstream;
+using HospitalServices.Faults;
+using HospitalServices.Internal;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -119,24 +121,29 @@ public class DashboardAppFactory : WebApplicationFactory<Program>
     {
         StartServer();
         var client = new HttpClient { BaseAddress = ServiceUrl(service) };
-        if (internalHeader) client.DefaultRequestHeaders.Add(InternalRequestHeaders.InternalRequest, "true");
-        if (secret is not null) client.DefaultRequestHeaders.Add(InternalRequestHeaders.GatewaySecret, secret);
+        HospitalServiceAdminClient.AddGuardHeaders(client.DefaultRequestHeaders, secret, internalHeader);
         return client;
     }
 
-    public async Task SetFaultAsync(UpstreamService service, string mode, int delayMs = 0)
+    private readonly HttpClient _serviceHttp = new();
+
+    /// <summary>One mock service's switches (faults, request counter, simulated changes), with the right secret.</summary>
+    public HospitalServiceAdminClient ServiceAdmin(UpstreamService service)
     {
-        using var client = CreateServiceClient(service);
-        using var response = await client.PutAsJsonAsync("/v1/internal/faults", new { mode, delayMs });
-        response.EnsureSuccessStatusCode();
+        StartServer();
+        return new HospitalServiceAdminClient(_serviceHttp, ServiceUrl(service), GatewaySecret);
     }
 
+    public Task SetFaultAsync(UpstreamService service, FaultMode mode, int delayMs = 0) =>
+        ServiceAdmin(service).SetFaultAsync(mode, delayMs);
+
     /// <summary>How many admin (stats) requests a service has answered since it started.</summary>
-    public async Task<long> AdminRequestsAsync(UpstreamService service)
+    public Task<long> AdminRequestsAsync(UpstreamService service) => ServiceAdmin(service).AdminRequestsAsync();
+
+    protected override void Dispose(bool disposing)
     {
-        using var client = CreateServiceClient(service);
-        var body = await client.GetFromJsonAsync<System.Text.Json.JsonElement>("/v1/internal/requests");
-        return body.GetProperty("adminRequests").GetInt64();
+        if (disposing) _serviceHttp.Dispose();
+        base.Dispose(disposing);
     }
 
     public async Task<System.Text.Json.JsonElement> GetStatsAsync()
@@ -150,7 +157,7 @@ public class DashboardAppFactory : WebApplicationFactory<Program>
     public async Task ClearFaultsAsync()
     {
         foreach (var service in UpstreamServiceNames.All)
-            await SetFaultAsync(service, "none");
+            await ServiceAdmin(service).ClearFaultAsync();
     }
 
     private Task? _warm;

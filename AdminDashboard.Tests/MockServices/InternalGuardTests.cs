@@ -3,6 +3,8 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using AdminDashboard.Core.Upstream;
 using AdminDashboard.Tests.Infrastructure;
+using HospitalServices.Faults;
+using HospitalServices.Hosting;
 
 namespace AdminDashboard.Tests.MockServices;
 
@@ -48,7 +50,7 @@ public sealed class InternalGuardTests(DashboardAppFactory app) : IAsyncLifetime
         using var client = app.CreateServiceClient(UpstreamService.Patients);
         var before = (await client.GetFromJsonAsync<JsonElement>("/v1/admin/patients/stats")).GetProperty("data");
 
-        using var created = await client.PostAsync("/v1/internal/simulate/patient.registered", null);
+        using var created = await app.ServiceAdmin(UpstreamService.Patients).SimulateAsync(HospitalEventTypes.PatientRegistered);
         Assert.Equal(HttpStatusCode.OK, created.StatusCode);
         var after = (await client.GetFromJsonAsync<JsonElement>("/v1/admin/patients/stats")).GetProperty("data");
 
@@ -97,7 +99,7 @@ public sealed class InternalGuardTests(DashboardAppFactory app) : IAsyncLifetime
     public async Task Slow_fault_delays_the_answer_and_error_fault_fails_it()
     {
         using var client = app.CreateServiceClient(UpstreamService.Medicine);
-        await app.SetFaultAsync(UpstreamService.Medicine, "slow", 300);
+        await app.SetFaultAsync(UpstreamService.Medicine, FaultMode.Slow, 300);
         var watch = System.Diagnostics.Stopwatch.StartNew();
         using (var slow = await client.GetAsync("/v1/admin/medicine/stats"))
         {
@@ -105,7 +107,7 @@ public sealed class InternalGuardTests(DashboardAppFactory app) : IAsyncLifetime
         }
         Assert.True(watch.ElapsedMilliseconds >= 290, $"answered after {watch.ElapsedMilliseconds} ms");
 
-        await app.SetFaultAsync(UpstreamService.Medicine, "error");
+        await app.SetFaultAsync(UpstreamService.Medicine, FaultMode.Error);
         using var failed = await client.GetAsync("/v1/admin/medicine/stats");
         Assert.Equal(HttpStatusCode.InternalServerError, failed.StatusCode);
     }

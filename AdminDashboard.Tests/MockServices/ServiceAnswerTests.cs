@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using AdminDashboard.Core.Upstream;
 using AdminDashboard.Tests.Infrastructure;
+using HospitalServices.Faults;
 
 namespace AdminDashboard.Tests.MockServices;
 
@@ -43,7 +44,7 @@ public sealed class ServiceAnswerTests(DashboardAppFactory app) : IAsyncLifetime
     [Fact]
     public async Task The_error_fault_answers_500_with_success_false_and_the_reason()
     {
-        await app.SetFaultAsync(UpstreamService.Billing, "error");
+        await app.SetFaultAsync(UpstreamService.Billing, FaultMode.Error);
         using var client = app.CreateServiceClient(UpstreamService.Billing);
 
         using var response = await client.GetAsync("/v1/admin/billing/stats");

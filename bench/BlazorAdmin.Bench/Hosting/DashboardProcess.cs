@@ -3,6 +3,8 @@ using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using AdminDashboard.Core.Upstream;
+using HospitalServices.Faults;
+using HospitalServices.Internal;
 
 namespace BlazorAdmin.Bench.Hosting;
 
@@ -112,22 +114,20 @@ public sealed class DashboardProcess : IAsyncDisposable
     public HttpClient CreateServiceClient(UpstreamService service)
     {
         var client = new HttpClient { BaseAddress = Services[service], Timeout = TimeSpan.FromSeconds(10) };
-        client.DefaultRequestHeaders.Add(InternalRequestHeaders.InternalRequest, "true");
-        client.DefaultRequestHeaders.Add(InternalRequestHeaders.GatewaySecret, GatewaySecret);
+        HospitalServiceAdminClient.AddGuardHeaders(client.DefaultRequestHeaders, GatewaySecret);
         return client;
     }
 
-    /// <summary>PUT /v1/internal/faults on one service: none, error, hang, or slow with a delay.</summary>
-    public async Task SetFaultAsync(UpstreamService service, string mode, int delayMs = 0)
-    {
-        using var client = CreateServiceClient(service);
-        using var response = await client.PutAsJsonAsync("/v1/internal/faults", new { mode, delayMs });
-        response.EnsureSuccessStatusCode();
-    }
+    private readonly HttpClient _serviceHttp = new() { Timeout = TimeSpan.FromSeconds(10) };
+
+    /// <summary>One embedded service's switches (faults, request counter, simulated changes).</summary>
+    public HospitalServiceAdminClient ServiceAdmin(UpstreamService service) => new(_serviceHttp, Services[service], GatewaySecret);
+
+    public Task SetFaultAsync(UpstreamService service, FaultMode mode, int delayMs = 0) => ServiceAdmin(service).SetFaultAsync(mode, delayMs);
 
     public async Task ClearFaultsAsync()
     {
-        foreach (var service in UpstreamServiceNames.All) await SetFaultAsync(service, "none");
+        foreach (var service in UpstreamServiceNames.All) await ServiceAdmin(service).ClearFaultAsync();
     }
 
     /// <summary>Requests each service has had on its admin (stats and chart) endpoints since it started.</summary>
@@ -135,11 +135,7 @@ public sealed class DashboardProcess : IAsyncDisposable
     {
         var counts = new Dictionary<UpstreamService, long>();
         foreach (var service in UpstreamServiceNames.All)
-        {
-            using var client = CreateServiceClient(service);
-            var body = await client.GetFromJsonAsync<JsonElement>("/v1/internal/requests");
-            counts[service] = body.GetProperty("adminRequests").GetInt64();
-        }
+            counts[service] = await ServiceAdmin(service).AdminRequestsAsync();
         return counts;
     }
 
@@ -162,5 +158,6 @@ public sealed class DashboardProcess : IAsyncDisposable
             await _process.WaitForExitAsync();
         }
         _process.Dispose();
+        _serviceHttp.Dispose();
     }
 }

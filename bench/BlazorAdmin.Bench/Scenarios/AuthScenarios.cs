@@ -2,6 +2,7 @@ using AdminDashboard.Core.Upstream;
 using BlazorAdmin.Bench.Hosting;
 using BlazorAdmin.Bench.Load;
 using BlazorAdmin.Bench.Report;
+using HospitalServices.Internal;
 using static BlazorAdmin.Bench.Report.BenchReport;
 
 namespace BlazorAdmin.Bench.Scenarios;
@@ -25,11 +26,10 @@ public sealed class AuthScenarios(BenchEnvironment env, DashboardProcess dashboa
         HttpRequestMessage WithHeaders(string path)
         {
             var request = new HttpRequestMessage(HttpMethod.Get, new Uri(service, path));
-            request.Headers.Add(InternalRequestHeaders.InternalRequest, "true");
-            request.Headers.Add(InternalRequestHeaders.GatewaySecret, dashboard.GatewaySecret);
+            HospitalServiceAdminClient.AddGuardHeaders(request.Headers, dashboard.GatewaySecret);
             return request;
         }
-        HttpRequestMessage Guarded() => WithHeaders("/v1/internal/faults");
+        HttpRequestMessage Guarded() => WithHeaders(InternalRoutes.Faults);
         HttpRequestMessage Open() => WithHeaders("/health");
         var rate = 500;
         var count = env.Quick ? 2_000 : 5_000;

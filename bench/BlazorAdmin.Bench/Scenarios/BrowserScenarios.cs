@@ -6,6 +6,8 @@ using AdminDashboard.Core.Upstream;
 using BlazorAdmin.Bench.Hosting;
 using BlazorAdmin.Bench.Load;
 using BlazorAdmin.Bench.Report;
+using HospitalServices.Hosting;
+using HospitalServices.Internal;
 using Microsoft.Playwright;
 using static BlazorAdmin.Bench.Report.BenchReport;
 
@@ -79,10 +81,10 @@ public sealed class BrowserScenarios(BenchEnvironment env, DashboardProcess dash
     }
 
     /// <summary>Publishes one new appointment through the appointments service; returns its id and the publish stamp (Unix ms).</summary>
-    private async Task<(string Id, double PublishedAt)> PublishAppointmentAsync(HttpClient appointments)
+    private async Task<(string Id, double PublishedAt)> PublishAppointmentAsync(HospitalServiceAdminClient appointments)
     {
         var publishedAt = (DateTimeOffset.UtcNow.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) / (double)TimeSpan.TicksPerMillisecond;
-        using var response = await appointments.PostAsync("/v1/internal/simulate/appointment.created", null);
+        using var response = await appointments.SimulateAsync(HospitalEventTypes.AppointmentCreated);
         response.EnsureSuccessStatusCode();
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
         return (body.GetProperty("entity").GetProperty("id").GetInt32().ToString(CultureInfo.InvariantCulture), publishedAt);
@@ -107,7 +109,7 @@ public sealed class BrowserScenarios(BenchEnvironment env, DashboardProcess dash
     public async Task<ScenarioResult> EventToScreenAsync(ScenarioResult eventToHub)
     {
         var page = await OpenDashboardAsync();
-        using var appointments = dashboard.CreateServiceClient(UpstreamService.Appointments);
+        var appointments = dashboard.ServiceAdmin(UpstreamService.Appointments);
         using var metricsClient = new HttpClient { BaseAddress = dashboard.BaseUrl };
         var n = env.Quick ? 10 : 40;
         var latencies = new List<double>();
@@ -171,7 +173,7 @@ public sealed class BrowserScenarios(BenchEnvironment env, DashboardProcess dash
         var idleBatchesPerSecond = (idleEnd.Count - idleStart.Count) / idleFor.TotalSeconds;
         var eventsStart = await RenderTotalsAsync(metricsClient);
 
-        using var appointments = dashboard.CreateServiceClient(UpstreamService.Appointments);
+        var appointments = dashboard.ServiceAdmin(UpstreamService.Appointments);
         var all = new List<double>();
         var allFrames = new List<double>();
         var lastPerEvent = new List<double>();

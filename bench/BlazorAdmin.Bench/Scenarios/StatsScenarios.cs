@@ -7,6 +7,7 @@ using BlazorAdmin.Bench.Load;
 using BlazorAdmin.Bench.Report;
 using StackExchange.Redis;
 using static BlazorAdmin.Bench.Report.BenchReport;
+using HospitalServices.Faults;
 
 namespace BlazorAdmin.Bench.Scenarios;
 
@@ -117,7 +118,7 @@ public sealed class StatsScenarios(BenchEnvironment env, DashboardProcess dashbo
 
     public async Task<ScenarioResult> CacheMissAsync()
     {
-        foreach (var (service, delay) in SlowDelaysMs) await dashboard.SetFaultAsync(service, "slow", delay);
+        foreach (var (service, delay) in SlowDelaysMs) await dashboard.SetFaultAsync(service, FaultMode.Slow, delay);
         var slowest = SlowDelaysMs.Values.Max();
         var samples = new List<double>();
         var bare = new List<double>();
@@ -178,8 +179,8 @@ public sealed class StatsScenarios(BenchEnvironment env, DashboardProcess dashbo
 
     public async Task<ScenarioResult> PartialFailureAsync()
     {
-        await dashboard.SetFaultAsync(UpstreamService.Billing, "hang");
-        await dashboard.SetFaultAsync(UpstreamService.Medicine, "error");
+        await dashboard.SetFaultAsync(UpstreamService.Billing, FaultMode.Hang);
+        await dashboard.SetFaultAsync(UpstreamService.Medicine, FaultMode.Error);
         var samples = new List<double>();
         var inService = new List<double>();
         try
@@ -228,7 +229,7 @@ public sealed class StatsScenarios(BenchEnvironment env, DashboardProcess dashbo
         // Healthy services answer in milliseconds; slow ones keep the fan-out in flight while all 500 arrive.
         foreach (var slow in new[] { false, true })
         {
-            if (slow) foreach (var (service, delay) in SlowDelaysMs) await dashboard.SetFaultAsync(service, "slow", delay);
+            if (slow) foreach (var (service, delay) in SlowDelaysMs) await dashboard.SetFaultAsync(service, FaultMode.Slow, delay);
             try
             {
                 for (var round = 0; round < rounds; round++)

@@ -2,7 +2,6 @@ using System.Globalization;
 using HospitalServices.Appointments;
 using HospitalServices.Billing;
 using HospitalServices.Doctors;
-using HospitalServices.Hosting;
 using HospitalServices.Medicine;
 using HospitalServices.Patients;
 
@@ -75,15 +74,4 @@ public sealed record DomainEvent
             _ => null,
         };
     }
-
-    /// <summary>Which event a write endpoint's result announces.</summary>
-    public static string WriteEventType(HospitalService service) => service switch
-    {
-        HospitalService.Patients => HospitalEventTypes.PatientRegistered,
-        HospitalService.Doctors => HospitalEventTypes.DoctorCreated,
-        HospitalService.Appointments => HospitalEventTypes.AppointmentCreated,
-        HospitalService.Billing => HospitalEventTypes.PaymentCompleted,
-        HospitalService.Medicine => HospitalEventTypes.MedicineDispensed,
-        _ => throw new ArgumentOutOfRangeException(nameof(service)),
-    };
 }

@@ -27,6 +27,8 @@ public sealed class FaultSwitch
 /// <summary>Wire shape of PUT /v1/internal/faults: <c>{ "mode": "none|error|hang|slow", "delayMs": n }</c>.</summary>
 public sealed record FaultRequest(string? Mode, int? DelayMs)
 {
+    public static FaultRequest For(FaultMode mode, int delayMs) => new(mode.ToString().ToLowerInvariant(), delayMs);
+
     /// <summary>Parses and validates; returns the errors by field when the request is not usable.</summary>
     public bool TryValidate(out FaultSettings settings, out Dictionary<string, string[]> errors)
     {

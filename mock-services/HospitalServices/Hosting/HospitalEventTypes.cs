@@ -19,4 +19,22 @@ public static class HospitalEventTypes
         HospitalService.Medicine => [MedicineDispensed],
         _ => [],
     };
+
+    /// <summary>
+    /// Which event a write endpoint's result announces. It lives beside the service table, not in the event type,
+    /// so that Events does not depend on Hosting.
+    /// </summary>
+    public static string AnnouncedByWrite(HospitalService service) => service switch
+    {
+        HospitalService.Patients => PatientRegistered,
+        HospitalService.Doctors => DoctorCreated,
+        HospitalService.Appointments => AppointmentCreated,
+        HospitalService.Billing => PaymentCompleted,
+        HospitalService.Medicine => MedicineDispensed,
+        _ => throw new ArgumentOutOfRangeException(nameof(service)),
+    };
+
+    /// <summary>Every type, in the order of the constants above.</summary>
+    public static IReadOnlyList<string> All { get; } =
+        [PatientRegistered, DoctorCreated, AppointmentCreated, AppointmentStatusChanged, PaymentCompleted, MedicineDispensed];
 }

@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using HospitalServices.Events;
 using HospitalServices.Faults;
 using HospitalServices.Guard;
+using HospitalServices.Internal;
 using HospitalServices.Seed;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -46,7 +47,7 @@ public static class HospitalServiceApp
         builder.Services.AddSingleton(sp => new HospitalClock(sp.GetRequiredService<TimeProvider>(), zone));
         builder.Services.AddSingleton(new InternalRequestGuard(gatewaySecret, previousGatewaySecret));
         builder.Services.AddSingleton<FaultSwitch>();
-        builder.Services.AddSingleton<StatsRequestCounter>();
+        builder.Services.AddSingleton<AdminRequestCounter>();
         builder.Services.AddSingleton(publisher ?? NullDomainEventPublisher.Instance);
         ServiceEndpoints.AddStore(builder.Services, service);
         ServiceMetrics.Add(builder.Services, service);
@@ -66,7 +67,7 @@ public static class HospitalServiceApp
 
         app.UseMiddleware<InternalRequestMiddleware>();
         var guarded = app.MapGroup("/v1");
-        var counter = app.Services.GetRequiredService<StatsRequestCounter>();
+        var counter = app.Services.GetRequiredService<AdminRequestCounter>();
         var admin = guarded.MapGroup("/admin")
             .WithMetadata(ServiceAnswer.Metadata.Instance)
             .AddEndpointFilter((context, next) => { counter.Increment(); return next(context); })
@@ -78,20 +79,20 @@ public static class HospitalServiceApp
         {
             var result = await next(context);
             if (result is IStatusCodeHttpResult { StatusCode: 200 } and IValueHttpResult { Value: { } entity })
-                Announce(context.HttpContext.RequestServices, DomainEvent.WriteEventType(service), entity);
+                Announce(context.HttpContext.RequestServices, HospitalEventTypes.AnnouncedByWrite(service), entity);
             return result;
         });
         ServiceEndpoints.MapWrites(writes, service);
 
-        guarded.MapGet("/internal/requests", (StatsRequestCounter counter) => Results.Ok(new { adminRequests = counter.Count }));
-        guarded.MapGet("/internal/faults", (FaultSwitch faults) => Results.Ok(ToWire(faults.Current)));
-        guarded.MapPut("/internal/faults", (FaultRequest request, FaultSwitch faults) =>
+        app.MapGet(InternalRoutes.Requests, (AdminRequestCounter counter) => Results.Ok(new RequestCounts(counter.Count)));
+        app.MapGet(InternalRoutes.Faults, (FaultSwitch faults) => Results.Ok(ToWire(faults.Current)));
+        app.MapPut(InternalRoutes.Faults, (FaultRequest request, FaultSwitch faults) =>
         {
             if (!request.TryValidate(out var settings, out var errors)) return Results.ValidationProblem(errors);
             faults.Set(settings);
             return Results.Ok(ToWire(settings));
         });
-        guarded.MapPost("/internal/simulate/{eventType}", (string eventType, IServiceProvider services) =>
+        app.MapPost(InternalRoutes.SimulatePattern, (string eventType, IServiceProvider services) =>
         {
             if (!HospitalEventTypes.OwnedBy(service).Contains(eventType))
             {
@@ -113,17 +114,7 @@ public static class HospitalServiceApp
         if (domainEvent is not null) services.GetRequiredService<IDomainEventPublisher>().Publish(domainEvent);
     }
 
-    private static object ToWire(FaultSettings s) => new { mode = s.Mode.ToString().ToLowerInvariant(), delayMs = s.DelayMs };
-}
-
-/// <summary>Counts requests to the admin (stats) endpoints, so tests and demos can see how often the dashboard calls.</summary>
-public sealed class StatsRequestCounter
-{
-    private long _count;
-
-    public long Count => Interlocked.Read(ref _count);
-
-    public void Increment() => Interlocked.Increment(ref _count);
+    private static FaultRequest ToWire(FaultSettings s) => FaultRequest.For(s.Mode, s.DelayMs);
 }
 
 /// <summary>Sends an embedded service's logs to the host's logger factory under the service's name; never disposes it.</summary>

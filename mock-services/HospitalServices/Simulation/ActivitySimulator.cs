@@ -1,6 +1,5 @@
-using System.Net.Http.Json;
-using HospitalServices.Guard;
 using HospitalServices.Hosting;
+using HospitalServices.Internal;
 using HospitalServices.Seed;
 using Microsoft.Extensions.Logging;
 
@@ -39,6 +38,9 @@ public sealed class ActivitySimulator(HttpClient http, IReadOnlyDictionary<Hospi
 
     private const HospitalService Idle = (HospitalService)(-1);
 
+    private readonly Dictionary<HospitalService, HospitalServiceAdminClient> _services =
+        urls.ToDictionary(u => u.Key, u => new HospitalServiceAdminClient(http, u.Value, gatewaySecret));
+
     // Seeded only by tests that need the same sequence every run.
     private readonly Random _random = seed is null ? new() : new(seed.Value);
 
@@ -61,13 +63,10 @@ public sealed class ActivitySimulator(HttpClient http, IReadOnlyDictionary<Hospi
             if (pick < m.Weight) { choice = m; break; }
             pick -= m.Weight;
         }
-        if (choice.Service == Idle || !urls.TryGetValue(choice.Service, out var baseUrl)) return;
+        if (choice.Service == Idle || !_services.TryGetValue(choice.Service, out var service)) return;
         try
         {
-            using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(baseUrl, $"/v1/internal/simulate/{choice.EventType}"));
-            request.Headers.Add(InternalHeaders.InternalRequest, "true");
-            request.Headers.Add(InternalHeaders.GatewaySecret, gatewaySecret);
-            using var response = await http.SendAsync(request, cancellationToken);
+            using var response = await service.SimulateAsync(choice.EventType, cancellationToken);
             if (!response.IsSuccessStatusCode && response.StatusCode != System.Net.HttpStatusCode.Conflict)
             {
                 logger.LogDebug("Simulated {EventType} answered {Status}", choice.EventType, (int)response.StatusCode);

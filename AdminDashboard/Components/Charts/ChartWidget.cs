@@ -1,0 +1,57 @@
+using System.Text.Json;
+using AdminDashboard.Core.Aggregation;
+using AdminDashboard.Core.Upstream;
+using Microsoft.AspNetCore.Components;
+
+namespace AdminDashboard.Components.Charts;
+
+/// <summary>
+/// A chart on the dashboard: one envelope in, one card out (<see cref="ChartShell{T}"/>). It renders only when it is
+/// handed another envelope or range. <see cref="ChartsPanel"/> hands over a new envelope only when its figures
+/// changed (<see cref="ShowsTheSame{T}"/>), so a refresh that changes nothing, or changes another chart's figures,
+/// does not re-render this chart: charts are the heaviest part of the page to render and to patch in the browser.
+/// </summary>
+public abstract class ChartWidget<T> : ComponentBase where T : class
+{
+    /// <summary>The chart's data and its source's state; null while loading.</summary>
+    [Parameter] public ApiEnvelope<T>? Envelope { get; set; }
+
+    /// <summary>The range, in days, the chart shows (in its title and CSV link). Default: 30.</summary>
+    [Parameter] public int Days { get; set; } = 30;
+
+    private ApiEnvelope<T>? _shown;
+    private int _shownDays;
+    private bool _changed;
+
+    // A chart renders only after its parameters are set (it has no state of its own), so whether they changed
+    // decides the render that follows. The first render happens whatever ShouldRender says.
+    protected override void OnParametersSet()
+    {
+        _changed = !ReferenceEquals(Envelope, _shown) || Days != _shownDays;
+        _shown = Envelope;
+        _shownDays = Days;
+    }
+
+    protected override bool ShouldRender() => _changed;
+
+    /// <summary>The CSV download of a chart endpoint on this chart's range.</summary>
+    protected string Csv(string chart) => $"/v1/admin/charts/{chart}?days={Days}&format=csv";
+
+    /// <summary>Day labels for the x axis: every label on a week, a few on a quarter, so they stay legible at 1280 px wide.</summary>
+    protected static string[] Labels(IEnumerable<DateOnly> dates)
+    {
+        var list = dates.ToList();
+        var step = list.Count <= 10 ? 1 : list.Count <= 31 ? 5 : 15;
+        return list.Select((d, i) => i % step == 0 || i == list.Count - 1 ? d.ToString("dd MMM") : "").ToArray();
+    }
+
+    /// <summary>
+    /// Same figures, same sources: re-rendering would change nothing on screen. A stale envelope never shows the
+    /// same, because its age ("4 min old") moves on even when its figures do not.
+    /// </summary>
+    public static bool ShowsTheSame(ApiEnvelope<T>? shown, ApiEnvelope<T> loaded) =>
+        shown is not null
+        && shown.Sources.All(s => s.Status != SourceStatus.Stale)
+        && JsonSerializer.SerializeToUtf8Bytes(shown with { FromCache = null }, UpstreamJson.Options)
+            .AsSpan().SequenceEqual(JsonSerializer.SerializeToUtf8Bytes(loaded with { FromCache = null }, UpstreamJson.Options));
+}

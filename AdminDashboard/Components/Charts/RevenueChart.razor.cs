@@ -1,0 +1,12 @@
+using AdminDashboard.Core.Upstream;
+using MudBlazor;
+
+namespace AdminDashboard.Components.Charts;
+
+public partial class RevenueChart
+{
+    private readonly BarChartOptions _options = new() { ChartPalette = [ChartPalette.Blue], ShowLegend = false, YAxisToStringFunc = v => $"{v / 1_000_000:0.#}M" };
+
+    internal static List<ChartSeries<double>> Series(RevenueReport r) =>
+        [new() { Name = $"Revenue ({r.Currency})", Data = r.Daily.Select(d => (double)d.Amount).ToArray() }];
+}

@@ -1,0 +1,18 @@
+using AdminDashboard.Core.Upstream;
+using MudBlazor;
+
+namespace AdminDashboard.Components.Charts;
+
+public partial class TopDoctorsChart
+{
+    private readonly BarChartOptions _options = new() { ChartPalette = [ChartPalette.Blue, ChartPalette.Green], ShowLegend = true, XAxisLabelRotation = 30 };
+
+    internal static List<ChartSeries<double>> Series(TopDoctors top) =>
+    [
+        new() { Name = "Appointments", Data = top.Doctors.Select(d => (double)d.Appointments).ToArray() },
+        new() { Name = "Completed", Data = top.Doctors.Select(d => (double)d.Completed).ToArray() },
+    ];
+
+    // Every name is a doctor's: the title without "Dr. " leaves room under the rotated labels.
+    private static string[] Names(TopDoctors top) => top.Doctors.Select(d => d.DoctorName.Replace("Dr. ", "")).ToArray();
+}
