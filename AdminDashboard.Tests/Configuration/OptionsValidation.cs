@@ -19,4 +19,12 @@ internal static class OptionsValidation
     /// <summary>The failures, or none when the options pass.</summary>
     public static IReadOnlyList<string> Failures<T>(this IValidateOptions<T> validator, T options) where T : class =>
         validator.Validate(Options.DefaultName, options) is { Failed: true } result ? result.Failures.ToList() : [];
+
+    /// <summary>A bad value is refused alone, by a message that names its key and echoes the value.</summary>
+    public static void AssertRefusedNaming(IReadOnlyList<string> failures, string key, string value)
+    {
+        var failure = Assert.Single(failures);
+        Assert.StartsWith(key + " must be", failure);
+        Assert.EndsWith($"got {value}.", failure);
+    }
 }
