@@ -22,18 +22,12 @@ public static class EventsServiceCollectionExtensions
         services.AddSingleton<DashboardEventHub>();
         services.AddSingleton<EventPipeline>();
 
-        // Which source runs is decided here, before any options exist; its settings are validated with the rest.
-        var provider = configuration.GetSection(EventsOptions.SectionName).Get<EventsOptions>()?.Provider ?? EventsProvider.InProcess;
-        if (provider == EventsProvider.Kafka)
-        {
-            services.AddSingleton<KafkaEventConsumer>();
-            services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<KafkaEventConsumer>());
-        }
-        else
-        {
-            services.AddSingleton<InProcessEventBus>();
-            services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<InProcessEventBus>());
-        }
+        services.AddSingleton<KafkaEventConsumer>();
+        services.AddSingleton<InProcessEventBus>();
+        // The bound Events:Provider picks the source that runs; the other one is never created.
+        services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<IOptions<EventsOptions>>().Value.Provider == EventsProvider.Kafka
+            ? sp.GetRequiredService<KafkaEventConsumer>()
+            : sp.GetRequiredService<InProcessEventBus>());
         return services;
     }
 }
