@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using BlazorAdmin.Kafka;
 using Microsoft.Extensions.Options;
 
 namespace AdminDashboard.Core.Events;
@@ -20,12 +21,12 @@ public sealed class EventsOptions
 }
 
 /// <summary>
-/// <c>Kafka</c> section. <c>Kafka:Client</c> (both sides), <c>Kafka:Consumer</c> and <c>Kafka:Producer</c> are
-/// free-form: their keys go to librdkafka as they are (e.g. <c>Kafka__Client__api.version.request=false</c>).
+/// <c>Kafka</c> section. The free-form client settings are read by <see cref="KafkaClientSettings"/>, the same
+/// reader the hospital services' producer uses.
 /// </summary>
 public sealed class KafkaOptions
 {
-    public const string SectionName = "Kafka";
+    public const string SectionName = KafkaClientSettings.SectionName;
 
     public string? BootstrapServers { get; set; }
 
@@ -38,22 +39,42 @@ public sealed class KafkaOptions
     /// <summary>How often the consumer checks that the broker answers, to show "live updates paused".</summary>
     public int HealthProbeIntervalMs { get; set; } = 1000;
 
-    public Dictionary<string, string> Client { get; set; } = new(StringComparer.Ordinal);
-    public Dictionary<string, string> Consumer { get; set; } = new(StringComparer.Ordinal);
-    public Dictionary<string, string> Producer { get; set; } = new(StringComparer.Ordinal);
+    /// <summary><c>Kafka:Client</c>: librdkafka settings for every client, consumer and producer alike.</summary>
+    public IReadOnlyDictionary<string, string> Client { get; internal set; } = Empty;
 
-    /// <summary>Binds the free-form sections by hand: their keys contain dots, which the binder would not keep as one key.</summary>
-    public static void BindFreeForm(KafkaOptions options, IConfiguration section)
+    /// <summary><c>Kafka:Consumer</c>: librdkafka settings for the consumer only.</summary>
+    public IReadOnlyDictionary<string, string> Consumer { get; internal set; } = Empty;
+
+    /// <summary><c>Kafka:Producer</c>: librdkafka settings for a producer only (the embedded hospital's).</summary>
+    public IReadOnlyDictionary<string, string> Producer { get; internal set; } = Empty;
+
+    public IEnumerable<KeyValuePair<string, string>> ConsumerSettings => KafkaClientSettings.ForConsumer(Client, Consumer);
+    public IEnumerable<KeyValuePair<string, string>> ProducerSettings => KafkaClientSettings.ForProducer(Client, Producer);
+
+    private static readonly IReadOnlyDictionary<string, string> Empty = new Dictionary<string, string>();
+
+    /// <summary>
+    /// Fills the free-form sections with the shared reader after binding: their keys contain dots and go to
+    /// librdkafka exactly as written.
+    /// </summary>
+    internal static void ReadClientSettings(KafkaOptions options, IConfiguration kafka)
     {
-        static Dictionary<string, string> Read(IConfigurationSection s) =>
-            s.AsEnumerable(makePathsRelative: true).Where(kv => kv.Value is not null).ToDictionary(kv => kv.Key, kv => kv.Value!, StringComparer.Ordinal);
-        options.Client = Read(section.GetSection("Client"));
-        options.Consumer = Read(section.GetSection("Consumer"));
-        options.Producer = Read(section.GetSection("Producer"));
+        options.Client = KafkaClientSettings.Read(kafka, KafkaClientSettings.ClientSection);
+        options.Consumer = KafkaClientSettings.Read(kafka, KafkaClientSettings.ConsumerSection);
+        options.Producer = KafkaClientSettings.Read(kafka, KafkaClientSettings.ProducerSection);
     }
 }
 
-public sealed class ValidateEventsOptions(IOptions<EventsOptions> events) : IValidateOptions<KafkaOptions>
+public sealed class ValidateEventsOptions : IValidateOptions<EventsOptions>
+{
+    public ValidateOptionsResult Validate(string? name, EventsOptions o) =>
+        Enum.IsDefined(o.Provider)
+            ? ValidateOptionsResult.Success
+            : ValidateOptionsResult.Fail($"{EventsOptions.SectionName}:{nameof(o.Provider)} must be {string.Join(" or ", Enum.GetNames<EventsProvider>())}; got {o.Provider}.");
+}
+
+/// <summary>Kafka's settings matter only when it carries the events; then the broker's address is required.</summary>
+public sealed class ValidateKafkaOptions(IOptions<EventsOptions> events) : IValidateOptions<KafkaOptions>
 {
     public ValidateOptionsResult Validate(string? name, KafkaOptions o)
     {

@@ -14,33 +14,20 @@ public static class EventsServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddDashboardEvents(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<EventsOptions>().Bind(configuration.GetSection(EventsOptions.SectionName))
-            .Validate(o => Enum.IsDefined(o.Provider), "Events:Provider must be InProcess or Kafka.").ValidateOnStart();
+        services.AddOptions<EventsOptions>().Bind(configuration.GetSection(EventsOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<EventsOptions>, ValidateEventsOptions>();
         var kafkaSection = configuration.GetSection(KafkaOptions.SectionName);
-        services.AddOptions<KafkaOptions>()
-            .Configure(o =>
-            {
-                o.BootstrapServers = kafkaSection["BootstrapServers"];
-                o.GroupId = kafkaSection["GroupId"];
-                if (int.TryParse(kafkaSection["HealthProbeIntervalMs"], out var probe)) o.HealthProbeIntervalMs = probe;
-                KafkaOptions.BindFreeForm(o, kafkaSection);
-            })
-            .ValidateOnStart();
-        services.AddSingleton<IValidateOptions<KafkaOptions>, ValidateEventsOptions>();
+        services.AddOptions<KafkaOptions>().Bind(kafkaSection).Configure(o => KafkaOptions.ReadClientSettings(o, kafkaSection)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<KafkaOptions>, ValidateKafkaOptions>();
         services.AddSingleton<DashboardEventHub>();
         services.AddSingleton<EventPipeline>();
 
-        var provider = configuration.GetSection(EventsOptions.SectionName).Get<EventsOptions>()?.Provider ?? EventsProvider.InProcess;
-        if (provider == EventsProvider.Kafka)
-        {
-            services.AddSingleton<KafkaEventConsumer>();
-            services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<KafkaEventConsumer>());
-        }
-        else
-        {
-            services.AddSingleton<InProcessEventBus>();
-            services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<InProcessEventBus>());
-        }
+        services.AddSingleton<KafkaEventConsumer>();
+        services.AddSingleton<InProcessEventBus>();
+        // The bound Events:Provider picks the source that runs; the other one is never created.
+        services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<IOptions<EventsOptions>>().Value.Provider == EventsProvider.Kafka
+            ? sp.GetRequiredService<KafkaEventConsumer>()
+            : sp.GetRequiredService<InProcessEventBus>());
         return services;
     }
 }

@@ -49,7 +49,7 @@ public sealed class KafkaEventConsumer(
             AutoOffsetReset = AutoOffsetReset.Latest,
             TopicMetadataRefreshIntervalMs = 5000,
         };
-        foreach (var (key, value) in o.Client.Concat(o.Consumer)) config.Set(key, value);
+        foreach (var (key, value) in o.ConsumerSettings) config.Set(key, value);
         return config;
     }
 

@@ -78,4 +78,16 @@ public sealed class EmbeddedOptionsTests
 
         Assert.True(result.Succeeded);
     }
+
+    [Theory]
+    [InlineData("49")]
+    [InlineData("600001")]
+    public void A_simulator_interval_out_of_range_is_refused_naming_its_key(string value)
+    {
+        var validator = new ValidateSimulatorOptions();
+
+        Assert.Empty(validator.Failures(new SimulatorOptions()));
+        OptionsValidation.AssertRefusedNaming(
+            validator.Failures(OptionsValidation.Bind<SimulatorOptions>(SimulatorOptions.SectionName, ("Simulator:IntervalMs", value))), "Simulator:IntervalMs", value);
+    }
 }

@@ -22,17 +22,6 @@ public static class DashboardApi
         return services;
     }
 
-    /// <summary>Problem details for API errors (RFC 9457); the UI keeps its own error and not-found pages.</summary>
-    public static WebApplication UseDashboardErrorHandling(this WebApplication app)
-    {
-        // Client errors the framework raises are answered and logged by ClientErrorExceptionHandler; the rest are 500s.
-        app.UseExceptionHandler();
-        app.UseWhen(c => c.Request.Path.StartsWithSegments("/v1"), api => api.UseStatusCodePages());
-        app.UseWhen(c => !c.Request.Path.StartsWithSegments("/v1"),
-            ui => ui.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
-        return app;
-    }
-
     /// <summary>Same-origin JSON API for external tools. Every endpoint requires the Admin role.</summary>
     public static WebApplication MapDashboardApi(this WebApplication app)
     {

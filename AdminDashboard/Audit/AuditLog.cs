@@ -21,7 +21,7 @@ public sealed class AuditLog(ILoggerFactory logs, TimeProvider time)
 
     public void Record(ClaimsPrincipal user, string action, string resource, string? from)
     {
-        var entry = new AuditEntry(time.GetUtcNow(), user.Identity?.Name ?? AuthExtensions.UserKey(user), AuthExtensions.UserKey(user), action, resource, from);
+        var entry = new AuditEntry(time.GetUtcNow(), user.Identity?.Name ?? UserIdentity.Key(user), UserIdentity.Key(user), action, resource, from);
         _logger.LogInformation(AuditEvent, "Audit: {Action} {Resource} by {User} ({UserId}) from {From}",
             entry.Action, entry.Resource, entry.User, entry.UserId, entry.From);
         lock (_lock)

@@ -1,8 +1,16 @@
 namespace AdminDashboard.Auth;
 
-/// <summary>Names of the dashboard's authorization policies, roles and schemes.</summary>
+/// <summary>Names of the dashboard's authorization policies, roles and schemes, and the policies themselves.</summary>
 public static class AuthPolicies
 {
+    /// <summary>One policy: the dashboard is for admins. Every API group and page requires it.</summary>
+    public static IServiceCollection AddDashboardAuthorization(this IServiceCollection services)
+    {
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Admin, p => p.RequireAuthenticatedUser().RequireRole(AdminRole));
+        return services;
+    }
+
     public const string Admin = "Admin";
     public const string AdminRole = "Admin";
     public const string BearerOrCookie = "BearerOrCookie";
@@ -15,7 +23,7 @@ public static class AuthPolicies
     public const string EntraIdSection = "AzureAd";
 }
 
-/// <summary><c>Auth</c> section. Entra ID sign-in comes with the security issue; this is the seam it plugs into.</summary>
+/// <summary><c>Auth</c> section: the dashboard's own sign-in settings (Entra ID reads the <c>AzureAd</c> section).</summary>
 public sealed class DashboardAuthOptions
 {
     public const string SectionName = "Auth";

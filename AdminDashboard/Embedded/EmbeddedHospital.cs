@@ -64,7 +64,7 @@ public static class EmbeddedHospitalExtensions
     }
 
     private static KafkaDomainEventPublisher CreateKafkaPublisher(KafkaOptions kafka, ILoggerFactory logs) =>
-        new(kafka.BootstrapServers!, kafka.Client.Concat(kafka.Producer), logs.CreateLogger<KafkaDomainEventPublisher>());
+        new(kafka.BootstrapServers!, kafka.ProducerSettings, logs.CreateLogger<KafkaDomainEventPublisher>());
 
     internal static Dictionary<HospitalService, Uri> ServiceUrls(UpstreamOptions upstream) =>
         HospitalServiceInfo.All.ToDictionary(s => s, s => upstream.For(Enum.Parse<UpstreamService>(s.ToString())).BaseUrl!);

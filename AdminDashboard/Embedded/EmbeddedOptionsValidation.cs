@@ -30,8 +30,11 @@ public sealed class ValidateEmbeddedOptions(IOptions<UpstreamOptions> upstream) 
 
 public sealed class ValidateSimulatorOptions : IValidateOptions<SimulatorOptions>
 {
-    public ValidateOptionsResult Validate(string? name, SimulatorOptions options) =>
-        options.IntervalMs is >= SimulatorOptions.MinIntervalMs and <= SimulatorOptions.MaxIntervalMs
-            ? ValidateOptionsResult.Success
-            : ValidateOptionsResult.Fail($"{SimulatorOptions.SectionName}:IntervalMs must be between {SimulatorOptions.MinIntervalMs} and {SimulatorOptions.MaxIntervalMs}; got {options.IntervalMs}.");
+    public ValidateOptionsResult Validate(string? name, SimulatorOptions options)
+    {
+        var errors = new List<string>();
+        if (options.IntervalMs is < SimulatorOptions.MinIntervalMs or > SimulatorOptions.MaxIntervalMs)
+            errors.Add($"{SimulatorOptions.SectionName}:IntervalMs must be between {SimulatorOptions.MinIntervalMs} and {SimulatorOptions.MaxIntervalMs}; got {options.IntervalMs}.");
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
 }

@@ -18,7 +18,7 @@ public static class UserLogScope
                 await next(context);
                 return;
             }
-            using (logger.BeginScope(new Dictionary<string, object> { ["UserId"] = AuthExtensions.UserKey(context.User) }))
+            using (logger.BeginScope(new Dictionary<string, object> { ["UserId"] = UserIdentity.Key(context.User) }))
                 await next(context);
         });
         return app;

@@ -29,13 +29,7 @@ if (services.Count == 0)
 using var host = builder.Build();
 var logs = host.Services.GetRequiredService<ILoggerFactory>();
 // Kafka:BootstrapServers set: publish domain events there; Kafka:Client and Kafka:Producer go to librdkafka as they are.
-using var publisher = builder.Configuration["Kafka:BootstrapServers"] is { Length: > 0 } bootstrap
-    ? new KafkaDomainEventPublisher(bootstrap,
-        builder.Configuration.GetSection("Kafka:Client").AsEnumerable(makePathsRelative: true)
-            .Concat(builder.Configuration.GetSection("Kafka:Producer").AsEnumerable(makePathsRelative: true))
-            .Where(kv => kv.Value is not null).Select(kv => new KeyValuePair<string, string>(kv.Key, kv.Value!)),
-        logs.CreateLogger<KafkaDomainEventPublisher>())
-    : null;
+using var publisher = KafkaDomainEventPublisher.FromConfiguration(builder.Configuration, logs.CreateLogger<KafkaDomainEventPublisher>());
 // During a rotation: Internal:PreviousGatewaySecret is still accepted until it is removed.
 await using var cluster = await HospitalCluster.StartAsync(services, secret, logs: logs, publisher: publisher,
     previousGatewaySecret: builder.Configuration["Internal:PreviousGatewaySecret"], timeZone: zone);

@@ -14,6 +14,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using static BlazorAdmin.Bench.Report.BenchReport;
 
 namespace BlazorAdmin.Bench.Scenarios;
@@ -39,6 +40,7 @@ public sealed class EventScenarios(BenchEnvironment env)
             ["Events:Provider"] = "Kafka",
             ["Kafka:BootstrapServers"] = env.KafkaBootstrap,
             ["Kafka:Consumer:session.timeout.ms"] = "10000",
+            ["Kafka:Producer:enable.idempotence"] = "false",
             // As the dashboard runs in the bench (and in production): invalidation goes to Redis before the hub is told.
             ["Cache:Provider"] = "Redis",
             ["ConnectionStrings:Redis"] = env.RedisEndpoint,
@@ -52,8 +54,9 @@ public sealed class EventScenarios(BenchEnvironment env)
         builder.Services.AddDashboardEvents(builder.Configuration);
         using var host = builder.Build();
 
-        var producerSettings = new Dictionary<string, string>(BenchEnvironment.Kafka09ClientSettings) { ["enable.idempotence"] = "false" };
-        using var publisher = new KafkaDomainEventPublisher(env.KafkaBootstrap, producerSettings, NullLogger.Instance);
+        // The bench's own producer and bare consumer read the same bound settings as the dashboard's consumer.
+        var kafka = host.Services.GetRequiredService<IOptions<KafkaOptions>>().Value;
+        using var publisher = new KafkaDomainEventPublisher(kafka.BootstrapServers!, kafka.ProducerSettings, NullLogger.Instance);
         var sequence = 0;
         string Publish(string tag)
         {
@@ -92,13 +95,12 @@ public sealed class EventScenarios(BenchEnvironment env)
         using var stop = new CancellationTokenSource();
         var bareConfig = new ConsumerConfig
         {
-            BootstrapServers = env.KafkaBootstrap,
+            BootstrapServers = kafka.BootstrapServers,
             GroupId = $"bench-bare-{Guid.NewGuid():N}",
             AutoOffsetReset = AutoOffsetReset.Latest,
             EnableAutoCommit = true,
-            SessionTimeoutMs = 10000,
         };
-        foreach (var (key, value) in BenchEnvironment.Kafka09ClientSettings) bareConfig.Set(key, value);
+        foreach (var (key, value) in kafka.ConsumerSettings) bareConfig.Set(key, value);
         var bare = Task.Factory.StartNew(() =>
         {
             using var consumer = new ConsumerBuilder<string, string>(bareConfig).Build();

@@ -1,4 +1,6 @@
+using BlazorAdmin.Kafka;
 using Confluent.Kafka;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 
 namespace HospitalServices.Events;
@@ -31,6 +33,19 @@ public sealed class KafkaDomainEventPublisher : IDomainEventPublisher, IDisposab
         _producer = new ProducerBuilder<string, string>(config)
             .SetErrorHandler((_, e) => _logger.LogDebug("Kafka producer: {Reason}", e.Reason))
             .Build();
+    }
+
+    /// <summary>
+    /// A publisher to <c>Kafka:BootstrapServers</c> with <c>Kafka:Client</c> and <c>Kafka:Producer</c> as they are,
+    /// or null when no broker is configured (the services then publish nowhere).
+    /// </summary>
+    public static KafkaDomainEventPublisher? FromConfiguration(IConfiguration configuration, ILogger logger)
+    {
+        var kafka = configuration.GetSection(KafkaClientSettings.SectionName);
+        return kafka[KafkaClientSettings.BootstrapServersKey] is { Length: > 0 } bootstrap
+            ? new KafkaDomainEventPublisher(bootstrap, KafkaClientSettings.ForProducer(
+                KafkaClientSettings.Read(kafka, KafkaClientSettings.ClientSection), KafkaClientSettings.Read(kafka, KafkaClientSettings.ProducerSection)), logger)
+            : null;
     }
 
     public long FailedDeliveries => Interlocked.Read(ref _failedDeliveries);

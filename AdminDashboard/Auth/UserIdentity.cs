@@ -1,0 +1,11 @@
+using System.Security.Claims;
+
+namespace AdminDashboard.Auth;
+
+public static class UserIdentity
+{
+    /// <summary>The stable identity of a user for limits and the audit log: object id, subject, or name.</summary>
+    public static string Key(ClaimsPrincipal user) =>
+        user.FindFirstValue("http://schemas.microsoft.com/identity/claims/objectidentifier")
+        ?? user.FindFirstValue(ClaimTypes.NameIdentifier) ?? user.FindFirstValue("sub") ?? user.Identity?.Name ?? "unknown";
+}
