@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using AdminDashboard.Core.Diagnostics;
 using AdminDashboard.Core.Hospital;
 
 namespace AdminDashboard.Core.Aggregation;
@@ -17,11 +18,7 @@ public static class AggregationServiceCollectionExtensions
         services.AddMetrics();
         services.TryAddSingleton<DashboardMetrics>();
         services.AddTransient<DashboardAggregator>();
-        services.AddSingleton<LastKnownGoodStore>();
-        services.AddSingleton<DashboardStatsService>();
-        services.AddSingleton<ChartsService>();
-        services.AddSingleton<Health.UpstreamHealthTracker>();
-        services.AddSingleton<Health.SystemHealthService>();
+        services.AddSingleton<EnvelopeLoader>();
         services.AddHostedService<AggregatorWarmup>();
         return services;
     }

@@ -1,4 +1,5 @@
 using AdminDashboard.Core.Caching;
+using AdminDashboard.Core.Events.Contracts;
 
 namespace AdminDashboard.Core.Events;
 

@@ -27,7 +27,7 @@ public static class EventsServiceCollectionExtensions
             })
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<KafkaOptions>, ValidateEventsOptions>();
-        services.AddSingleton<DashboardEventHub>();
+        services.AddSingleton<LiveUpdates>();
         services.AddSingleton<EventPipeline>();
 
         var provider = configuration.GetSection(EventsOptions.SectionName).Get<EventsOptions>()?.Provider ?? EventsProvider.InProcess;

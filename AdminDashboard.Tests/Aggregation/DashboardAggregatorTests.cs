@@ -7,6 +7,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using static AdminDashboard.Tests.Aggregation.FakeHospitalServices;
+using AdminDashboard.Core.Diagnostics;
+using AdminDashboard.Core.Stats;
 
 namespace AdminDashboard.Tests.Aggregation;
 
@@ -22,7 +24,7 @@ public sealed class DashboardAggregatorTests
     {
         var meters = new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>();
         return new DashboardAggregator(services, Options.Create(new AggregationOptions { DeadlineMs = DeadlineMs }),
-            TimeProvider.System, new DashboardMetrics(meters), NullLogger<DashboardAggregator>.Instance);
+            TimeProvider.System, new DashboardMetrics(meters), NullLogger<DashboardAggregator>.Instance, []);
     }
 
     private static async Task<(ApiEnvelope<DashboardStats> Envelope, long ElapsedMs)> Aggregate(FakeHospitalServices fake)
@@ -32,7 +34,7 @@ public sealed class DashboardAggregatorTests
         var started = Stopwatch.GetTimestamp();
         var fanOut = await CreateAggregator(fake).FanOutAsync(CancellationToken.None);
         var elapsed = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-        return (DashboardAggregator.BuildEnvelope(fanOut, TimeProvider.System.GetUtcNow(), HospitalOptions.DefaultTimeZone, elapsed, false), elapsed);
+        return (StatsEnvelope.Build(fanOut, TimeProvider.System.GetUtcNow(), HospitalOptions.DefaultTimeZone, elapsed, false), elapsed);
     }
 
     [Fact]
@@ -118,7 +120,7 @@ public sealed class DashboardAggregatorTests
         var metrics = new DashboardMetrics(meters);
         using var collector = new MetricCollector<long>(meters, DashboardMetrics.MeterName, "dashboard.upstream.calls");
         var aggregator = new DashboardAggregator(new FakeHospitalServices().Set(UpstreamService.Billing, Behaviour.Fail),
-            Options.Create(new AggregationOptions { DeadlineMs = DeadlineMs }), TimeProvider.System, metrics, NullLogger<DashboardAggregator>.Instance);
+            Options.Create(new AggregationOptions { DeadlineMs = DeadlineMs }), TimeProvider.System, metrics, NullLogger<DashboardAggregator>.Instance, []);
 
         await aggregator.FanOutAsync(CancellationToken.None);
 

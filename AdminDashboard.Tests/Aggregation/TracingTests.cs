@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using AdminDashboard.Core.Aggregation;
 using AdminDashboard.Tests.Infrastructure;
+using AdminDashboard.Core.Diagnostics;
 
 namespace AdminDashboard.Tests.Aggregation;
 

@@ -3,6 +3,7 @@ using AdminDashboard.Core.Aggregation;
 using AdminDashboard.Core.Caching;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
+using AdminDashboard.Core.Diagnostics;
 
 namespace AdminDashboard.Tests.Caching;
 
@@ -96,12 +97,13 @@ public sealed class CacheLookupTallyTests
         var meters = new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<IMeterFactory>();
         using var metrics = new DashboardMetrics(meters);
         using var collector = new MetricCollector<long>(meters, DashboardMetrics.MeterName, "dashboard.cache.lookups");
+        var lookups = new CacheLookups(metrics);
 
-        metrics.RecordCacheLookup(CacheFamilies.Doctors, CacheLookupResult.Refresh);
+        lookups.Record(CacheFamilies.Doctors, CacheLookupResult.Refresh);
 
         var measurement = Assert.Single(collector.GetMeasurementSnapshot());
         Assert.Equal(CacheFamilies.Doctors, measurement.Tags["family"]);
         Assert.Equal(CacheLookupResult.Refresh, measurement.Tags["result"]);
-        Assert.Equal(1, metrics.CacheLookups.Snapshot().Single(f => f.Family == CacheFamilies.Doctors).Refreshes);
+        Assert.Equal(1, lookups.Tally.Snapshot().Single(f => f.Family == CacheFamilies.Doctors).Refreshes);
     }
 }

@@ -9,6 +9,7 @@ using AdminDashboard.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using StackExchange.Redis;
+using AdminDashboard.Core.Diagnostics;
 
 namespace AdminDashboard.Tests.Caching;
 

@@ -5,16 +5,17 @@ using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using MudBlazor;
+using AdminDashboard.Core.Events.Contracts;
 
 namespace AdminDashboard.Tests.Components;
 
 public sealed class LiveFeedTests : MudBunitContext
 {
-    private readonly DashboardEventHub _hub;
+    private readonly LiveUpdates _hub;
 
     public LiveFeedTests()
     {
-        _hub = new(NullLogger<DashboardEventHub>.Instance, Time);
+        _hub = new(NullLogger<LiveUpdates>.Instance, Time);
         Services.AddSingleton(_hub);
         _hub.SetStatus(true, null);
     }

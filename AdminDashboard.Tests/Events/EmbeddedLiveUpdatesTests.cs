@@ -7,6 +7,7 @@ using AdminDashboard.Core.Events;
 using AdminDashboard.Core.Upstream;
 using AdminDashboard.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
+using AdminDashboard.Core.Events.Contracts;
 
 namespace AdminDashboard.Tests.Events;
 
@@ -85,7 +86,7 @@ public sealed class EmbeddedLiveUpdatesTests(DashboardAppFactory app) : IAsyncLi
     [Fact]
     public async Task An_sse_client_that_disconnects_leaves_no_subscription_behind()
     {
-        var hub = app.Services.GetRequiredService<AdminDashboard.Core.Live.DashboardEventHub>();
+        var hub = app.Services.GetRequiredService<AdminDashboard.Core.Live.LiveUpdates>();
         var before = hub.SubscriberCount;
         using (var client = app.CreateApiClient(TestTokens.Admin()))
         {

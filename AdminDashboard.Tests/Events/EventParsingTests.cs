@@ -3,6 +3,8 @@ using AdminDashboard.Core.Events;
 using AdminDashboard.Core.Hospital;
 using AdminDashboard.Core.Live;
 using Microsoft.Extensions.Time.Testing;
+using AdminDashboard.Core.Events.Contracts;
+using AdminDashboard.Core.Stats;
 
 namespace AdminDashboard.Tests.Events;
 

@@ -10,6 +10,8 @@ using AdminDashboard.Core.Upstream;
 using AdminDashboard.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
+using AdminDashboard.Core.Events.Contracts;
+using AdminDashboard.Core.Diagnostics;
 
 namespace AdminDashboard.Tests.Events;
 

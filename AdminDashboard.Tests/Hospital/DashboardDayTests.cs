@@ -5,6 +5,8 @@ using AdminDashboard.Core.Live;
 using AdminDashboard.Tests.Infrastructure;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using AdminDashboard.Core.Events.Contracts;
+using AdminDashboard.Core.Stats;
 
 namespace AdminDashboard.Tests.Hospital;
 

@@ -6,6 +6,7 @@ using AdminDashboard.Core.Aggregation;
 using AdminDashboard.Core.Upstream;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
+using AdminDashboard.Core.Charts;
 
 namespace AdminDashboard.Api;
 

@@ -3,6 +3,7 @@ using AdminDashboard.Core.Aggregation;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
+using AdminDashboard.Core.Diagnostics;
 
 namespace AdminDashboard.Observability;
 

@@ -8,6 +8,7 @@ using BlazorAdmin.Bench.Load;
 using BlazorAdmin.Bench.Report;
 using Microsoft.Playwright;
 using static BlazorAdmin.Bench.Report.BenchReport;
+using AdminDashboard.Core.Events.Contracts;
 
 namespace BlazorAdmin.Bench.Scenarios;
 

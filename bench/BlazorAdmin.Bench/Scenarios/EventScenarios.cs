@@ -15,6 +15,8 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using static BlazorAdmin.Bench.Report.BenchReport;
+using AdminDashboard.Core.Events.Contracts;
+using AdminDashboard.Core.Diagnostics;
 
 namespace BlazorAdmin.Bench.Scenarios;
 
@@ -82,7 +84,7 @@ public sealed class EventScenarios(BenchEnvironment env)
         await Task.Delay(1000);
 
         await host.StartAsync();
-        var hub = host.Services.GetRequiredService<DashboardEventHub>();
+        var hub = host.Services.GetRequiredService<LiveUpdates>();
         using var subscription = hub.Subscribe(notification =>
         {
             if (notification is EventNotification e) atHub.TryAdd(e.Event.EventId, Stopwatch.GetTimestamp());

@@ -12,6 +12,7 @@ using HospitalServices.Seed;
 using HospitalServices.Simulation;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging.Abstractions;
+using AdminDashboard.Core.Events.Contracts;
 
 namespace BlazorAdmin.Bench.Scenarios;
 

@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 
-namespace AdminDashboard.Core.Events;
+namespace AdminDashboard.Core.Events.Contracts;
 
 /// <summary>
 /// A domain event as the dashboard understands it. Only <see cref="EventType"/> is required: messages from other
