@@ -33,6 +33,12 @@ public static class SourceWording
         _ => "unavailable",
     };
 
+    /// <summary>In place of a section whose service gave no figures.</summary>
+    public static string FiguresUnavailable(SourceReport? source) => $"Figures unavailable: {source?.Error ?? "the service did not answer"}";
+
+    /// <summary>Above a section shown from last-known-good: <c>Figures from 14:02 (4 min old): why</c>.</summary>
+    public static string FiguresFrom(string fetchedAt, SourceReport source) => $"Figures from {fetchedAt} ({Age(source)} old): {source.Error}";
+
     /// <summary>Under a headline figure shown from last-known-good: <c>4 min old: service unavailable</c>; null when not stale.</summary>
     public static string? StaleCaption(SourceReport? source) =>
         source is { Status: SourceStatus.Stale } ? $"{Age(source)} old: {ServiceUnavailable}" : null;

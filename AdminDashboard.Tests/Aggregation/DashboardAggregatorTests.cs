@@ -113,6 +113,37 @@ public sealed class DashboardAggregatorTests
         Assert.DoesNotContain(envelope.Sources, s => s.Status == SourceStatus.Ok);
     }
 
+    private sealed class RecordingObserver : IUpstreamCallObserver
+    {
+        public List<(UpstreamService Service, SourceStatus Status, string? Error)> Calls { get; } = [];
+
+        public void Observe(UpstreamService service, SourceStatus status, long elapsedMs, string? error)
+        {
+            lock (Calls) Calls.Add((service, status, error));
+        }
+    }
+
+    [Fact]
+    public async Task Every_observer_hears_how_each_call_of_a_fan_out_ended()
+    {
+        var meters = new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>();
+        var (first, second) = (new RecordingObserver(), new RecordingObserver());
+        var aggregator = new DashboardAggregator(new FakeHospitalServices().Set(UpstreamService.Billing, Behaviour.Fail),
+            Options.Create(new AggregationOptions { DeadlineMs = DeadlineMs }), TimeProvider.System, new DashboardMetrics(meters),
+            NullLogger<DashboardAggregator>.Instance, [first, second]);
+
+        await aggregator.FanOutAsync(CancellationToken.None);
+
+        foreach (var observer in new[] { first, second })
+        {
+            Assert.Equal(UpstreamServiceNames.All.Order(), observer.Calls.Select(c => c.Service).Order());
+            var billing = Assert.Single(observer.Calls, c => c.Service == UpstreamService.Billing);
+            Assert.Equal(SourceStatus.Error, billing.Status);
+            Assert.NotNull(billing.Error);
+            Assert.All(observer.Calls.Where(c => c.Service != UpstreamService.Billing), c => Assert.Equal(SourceStatus.Ok, c.Status));
+        }
+    }
+
     [Fact]
     public async Task Upstream_calls_are_counted_by_service_and_outcome()
     {
