@@ -8,9 +8,9 @@ using AdminDashboard.Core.Charts;
 using AdminDashboard.Core.Events;
 using AdminDashboard.Core.Health;
 using AdminDashboard.Core.Stats;
-using AdminDashboard.Observability;
 using AdminDashboard.Core.Upstream;
 using AdminDashboard.Embedded;
+using AdminDashboard.Observability;
 
 var builder = WebApplication.CreateBuilder(args);
 

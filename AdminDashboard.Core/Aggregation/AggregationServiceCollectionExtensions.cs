@@ -1,9 +1,9 @@
+using AdminDashboard.Core.Diagnostics;
+using AdminDashboard.Core.Hospital;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using AdminDashboard.Core.Diagnostics;
-using AdminDashboard.Core.Hospital;
 
 namespace AdminDashboard.Core.Aggregation;
 

@@ -1,8 +1,8 @@
 using AdminDashboard.Core.Caching;
+using AdminDashboard.Core.Diagnostics;
+using AdminDashboard.Core.Events.Contracts;
 using AdminDashboard.Core.Live;
 using Microsoft.Extensions.Logging;
-using AdminDashboard.Core.Events.Contracts;
-using AdminDashboard.Core.Diagnostics;
 
 namespace AdminDashboard.Core.Events;
 

@@ -1,11 +1,11 @@
 using System.Diagnostics;
+using AdminDashboard.Core.Diagnostics;
+using AdminDashboard.Core.Events.Contracts;
 using AdminDashboard.Core.Live;
 using Confluent.Kafka;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using AdminDashboard.Core.Events.Contracts;
-using AdminDashboard.Core.Diagnostics;
 
 namespace AdminDashboard.Core.Events;
 

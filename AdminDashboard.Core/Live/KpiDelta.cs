@@ -1,5 +1,5 @@
-using AdminDashboard.Core.Hospital;
 using AdminDashboard.Core.Events.Contracts;
+using AdminDashboard.Core.Hospital;
 using AdminDashboard.Core.Stats;
 
 namespace AdminDashboard.Core.Live;

@@ -1,6 +1,6 @@
 using System.Threading.Channels;
-using Microsoft.Extensions.Logging;
 using AdminDashboard.Core.Events.Contracts;
+using Microsoft.Extensions.Logging;
 
 namespace AdminDashboard.Core.Live;
 

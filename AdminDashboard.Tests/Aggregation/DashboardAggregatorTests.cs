@@ -1,14 +1,14 @@
-using AdminDashboard.Core.Hospital;
 using System.Diagnostics;
 using AdminDashboard.Core.Aggregation;
+using AdminDashboard.Core.Diagnostics;
+using AdminDashboard.Core.Hospital;
+using AdminDashboard.Core.Stats;
 using AdminDashboard.Core.Upstream;
-using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using static AdminDashboard.Tests.Aggregation.FakeHospitalServices;
-using AdminDashboard.Core.Diagnostics;
-using AdminDashboard.Core.Stats;
 
 namespace AdminDashboard.Tests.Aggregation;
 

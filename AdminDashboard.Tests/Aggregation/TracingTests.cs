@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using AdminDashboard.Core.Aggregation;
-using AdminDashboard.Tests.Infrastructure;
 using AdminDashboard.Core.Diagnostics;
+using AdminDashboard.Tests.Infrastructure;
 
 namespace AdminDashboard.Tests.Aggregation;
 

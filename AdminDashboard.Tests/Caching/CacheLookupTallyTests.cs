@@ -1,9 +1,9 @@
 using System.Diagnostics.Metrics;
 using AdminDashboard.Core.Aggregation;
 using AdminDashboard.Core.Caching;
+using AdminDashboard.Core.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
-using AdminDashboard.Core.Diagnostics;
 
 namespace AdminDashboard.Tests.Caching;
 

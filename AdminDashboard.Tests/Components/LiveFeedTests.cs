@@ -1,11 +1,11 @@
 using AdminDashboard.Components.Live;
 using AdminDashboard.Core.Events;
+using AdminDashboard.Core.Events.Contracts;
 using AdminDashboard.Core.Live;
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using MudBlazor;
-using AdminDashboard.Core.Events.Contracts;
 
 namespace AdminDashboard.Tests.Components;
 

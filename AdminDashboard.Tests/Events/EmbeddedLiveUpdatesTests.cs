@@ -1,13 +1,13 @@
-using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Net;
 using System.Text.Json;
 using AdminDashboard.Core.Caching;
 using AdminDashboard.Core.Events;
+using AdminDashboard.Core.Events.Contracts;
 using AdminDashboard.Core.Upstream;
 using AdminDashboard.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
-using AdminDashboard.Core.Events.Contracts;
 
 namespace AdminDashboard.Tests.Events;
 

@@ -1,10 +1,10 @@
 using AdminDashboard.Core.Aggregation;
 using AdminDashboard.Core.Events;
+using AdminDashboard.Core.Events.Contracts;
 using AdminDashboard.Core.Hospital;
 using AdminDashboard.Core.Live;
-using Microsoft.Extensions.Time.Testing;
-using AdminDashboard.Core.Events.Contracts;
 using AdminDashboard.Core.Stats;
+using Microsoft.Extensions.Time.Testing;
 
 namespace AdminDashboard.Tests.Events;
 

@@ -1,7 +1,7 @@
 using AdminDashboard.Core.Events;
+using AdminDashboard.Core.Events.Contracts;
 using AdminDashboard.Core.Live;
 using Microsoft.Extensions.DependencyInjection;
-using AdminDashboard.Core.Events.Contracts;
 
 namespace AdminDashboard.Tests.Infrastructure;
 

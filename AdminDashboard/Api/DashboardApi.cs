@@ -1,9 +1,7 @@
-using AdminDashboard.Audit;
-using AdminDashboard.Auth;
 using AdminDashboard.Core.Aggregation;
+using AdminDashboard.Core.Stats;
 using AdminDashboard.Core.Upstream;
 using Microsoft.AspNetCore.Http.Json;
-using AdminDashboard.Core.Stats;
 
 namespace AdminDashboard.Api;
 
@@ -37,7 +35,7 @@ public static class DashboardApi
     /// <summary>Same-origin JSON API for external tools. Every endpoint requires the Admin role.</summary>
     public static WebApplication MapDashboardApi(this WebApplication app)
     {
-        var admin = app.MapGroup("/v1/admin").RequireAuthorization(AuthPolicies.Admin).WithAdminApiResponses().Audited();
+        var admin = app.MapAdminGroup();
         admin.MapGet("/dashboard/stats", (DashboardStatsService stats, CancellationToken ct) => stats.GetStatsAsync(ct))
             .WithName("GetDashboardStats")
             .WithSummary("Aggregated KPIs of the five hospital services")

@@ -1,5 +1,3 @@
-using AdminDashboard.Audit;
-using AdminDashboard.Auth;
 using AdminDashboard.Core.Health;
 
 namespace AdminDashboard.Api;
@@ -13,7 +11,7 @@ public static class HealthApi
     /// </summary>
     public static WebApplication MapDashboardHealth(this WebApplication app)
     {
-        var admin = app.MapGroup("/v1/admin").RequireAuthorization(AuthPolicies.Admin).WithAdminApiResponses().Audited();
+        var admin = app.MapAdminGroup();
         admin.MapGet("/system/health", (SystemHealthService health, CancellationToken ct) => health.GetAsync(ct))
             .WithName("GetSystemHealth")
             .WithSummary("State of the services, the cache and the event stream")

@@ -1,9 +1,9 @@
 using System.Diagnostics.Metrics;
 using AdminDashboard.Core.Aggregation;
+using AdminDashboard.Core.Diagnostics;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
-using AdminDashboard.Core.Diagnostics;
 
 namespace AdminDashboard.Observability;
 

@@ -1,5 +1,5 @@
-using Microsoft.AspNetCore.Components.Server.Circuits;
 using AdminDashboard.Core.Diagnostics;
+using Microsoft.AspNetCore.Components.Server.Circuits;
 
 namespace AdminDashboard.Components.Live;
 

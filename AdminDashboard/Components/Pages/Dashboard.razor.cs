@@ -1,12 +1,12 @@
 using AdminDashboard.Components.Dashboard;
 using AdminDashboard.Components.Live;
 using AdminDashboard.Core.Aggregation;
+using AdminDashboard.Core.Charts;
 using AdminDashboard.Core.Live;
+using AdminDashboard.Core.Stats;
 using AdminDashboard.Core.Upstream;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Options;
-using AdminDashboard.Core.Stats;
-using AdminDashboard.Core.Charts;
 
 namespace AdminDashboard.Components.Pages;
 

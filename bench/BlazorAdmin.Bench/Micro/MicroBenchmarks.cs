@@ -1,14 +1,14 @@
-using System.Text;
 using System.Text.Json;
+using System.Text;
 using AdminDashboard.Core.Aggregation;
+using AdminDashboard.Core.Diagnostics;
+using AdminDashboard.Core.Stats;
 using AdminDashboard.Core.Upstream;
 using BenchmarkDotNet.Attributes;
 using HospitalServices.Guard;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using AdminDashboard.Core.Diagnostics;
-using AdminDashboard.Core.Stats;
 
 namespace BlazorAdmin.Bench.Micro;
 

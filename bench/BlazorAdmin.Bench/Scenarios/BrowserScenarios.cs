@@ -1,14 +1,14 @@
-using System.Net.Http.Json;
 using System.Globalization;
+using System.Net.Http.Json;
 using System.Text.Json;
 using AdminDashboard.Core.Events;
+using AdminDashboard.Core.Events.Contracts;
 using AdminDashboard.Core.Upstream;
 using BlazorAdmin.Bench.Hosting;
 using BlazorAdmin.Bench.Load;
 using BlazorAdmin.Bench.Report;
 using Microsoft.Playwright;
 using static BlazorAdmin.Bench.Report.BenchReport;
-using AdminDashboard.Core.Events.Contracts;
 
 namespace BlazorAdmin.Bench.Scenarios;
 

@@ -2,7 +2,9 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using AdminDashboard.Core.Aggregation;
 using AdminDashboard.Core.Caching;
+using AdminDashboard.Core.Diagnostics;
 using AdminDashboard.Core.Events;
+using AdminDashboard.Core.Events.Contracts;
 using AdminDashboard.Core.Live;
 using BlazorAdmin.Bench.Hosting;
 using BlazorAdmin.Bench.Load;
@@ -15,8 +17,6 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using static BlazorAdmin.Bench.Report.BenchReport;
-using AdminDashboard.Core.Events.Contracts;
-using AdminDashboard.Core.Diagnostics;
 
 namespace BlazorAdmin.Bench.Scenarios;
 
