@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using AdminDashboard.Core.Aggregation;
 using AdminDashboard.Core.Diagnostics;
 using AdminDashboard.Core.Upstream;
@@ -13,8 +14,11 @@ public sealed record UpstreamCallSummary(int Calls, double? P50Ms, double? P95Ms
     /// <summary>Over this share of recent calls failing, a service is degraded.</summary>
     public const double DegradedErrorRate = 0.2;
 
+    // Classifications, not figures: kept out of the JSON of /v1/admin/system/health.
+    [JsonIgnore]
     public bool LastCallFailed => LastStatus is SourceStatus.Error or SourceStatus.Timeout or SourceStatus.Stale;
 
+    [JsonIgnore]
     public bool FailingOften => Calls >= MinimumCalls && ErrorRate > DegradedErrorRate;
 
     /// <summary>Whether the slowest calls take more than half the deadline: the next slow one may miss it.</summary>
