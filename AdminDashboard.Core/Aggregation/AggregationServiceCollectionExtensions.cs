@@ -15,8 +15,7 @@ public static class AggregationServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<AggregationOptions>, ValidateAggregationOptions>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddHospitalTime(configuration);
-        services.AddMetrics();
-        services.TryAddSingleton<DashboardMetrics>();
+        services.AddDashboardDiagnostics();
         services.AddTransient<DashboardAggregator>();
         services.AddSingleton<EnvelopeLoader>();
         services.AddHostedService<AggregatorWarmup>();

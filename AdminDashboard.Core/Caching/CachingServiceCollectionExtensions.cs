@@ -17,8 +17,7 @@ public static class CachingServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<CacheOptions>, ValidateCacheOptions>();
         services.TryAddSingleton(TimeProvider.System);
-        services.AddMetrics();
-        services.TryAddSingleton<DashboardMetrics>();
+        services.AddDashboardDiagnostics();
         services.AddSingleton<MemoryDashboardCache>();
         services.AddSingleton<RedisConnection>();
         services.AddSingleton<RedisDashboardCache>();

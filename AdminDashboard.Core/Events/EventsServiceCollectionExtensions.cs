@@ -1,3 +1,4 @@
+using AdminDashboard.Core.Diagnostics;
 using AdminDashboard.Core.Live;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,6 +28,7 @@ public static class EventsServiceCollectionExtensions
             })
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<KafkaOptions>, ValidateEventsOptions>();
+        services.AddDashboardDiagnostics();
         services.AddSingleton<LiveUpdates>();
         services.AddSingleton<EventPipeline>();
 

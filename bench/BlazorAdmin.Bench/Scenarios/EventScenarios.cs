@@ -48,8 +48,7 @@ public sealed class EventScenarios(BenchEnvironment env)
         foreach (var (key, value) in BenchEnvironment.Kafka09ClientSettings) settings[$"Kafka:Client:{key}"] = value;
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Services.AddLogging(l => l.SetMinimumLevel(LogLevel.Warning));
-        builder.Services.AddMetrics();
-        builder.Services.AddSingleton<DashboardMetrics>();
+        builder.Services.AddDashboardDiagnostics();
         builder.Services.AddDashboardCaching(builder.Configuration);
         builder.Services.AddDashboardEvents(builder.Configuration);
         using var host = builder.Build();
