@@ -6,8 +6,10 @@ namespace AdminDashboard.Api;
 public static class HealthApi
 {
     /// <summary>
-    /// <c>/health</c> for probes and load balancers: overall status and each check's status and description,
-    /// nothing else (no data, no exception text). Degraded still answers 200: the dashboard is serving.
+    /// <c>/v1/admin/system/health</c> (Admin role) for the System health page and tools; <c>/health</c>,
+    /// <c>/health/ready</c> and <c>/health/live</c> (anonymous) for probes and load balancers: overall status and each
+    /// check's status and description, nothing else (no data, no exception text). Degraded still answers 200: the
+    /// dashboard is serving.
     /// </summary>
     public static WebApplication MapDashboardHealth(this WebApplication app)
     {
