@@ -4,19 +4,23 @@ using AdminDashboard.Auth;
 using AdminDashboard.Components;
 using AdminDashboard.Core.Aggregation;
 using AdminDashboard.Core.Caching;
+using AdminDashboard.Core.Charts;
 using AdminDashboard.Core.Events;
 using AdminDashboard.Core.Health;
-using AdminDashboard.Observability;
+using AdminDashboard.Core.Stats;
 using AdminDashboard.Core.Upstream;
 using AdminDashboard.Embedded;
+using AdminDashboard.Observability;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddDashboardUpstream(builder.Configuration);
 builder.Services.AddDashboardAggregation(builder.Configuration);
 builder.Services.AddDashboardCaching(builder.Configuration);
+builder.Services.AddDashboardStats();
+builder.Services.AddDashboardCharts();
 builder.Services.AddDashboardEvents(builder.Configuration);
-builder.Services.AddDashboardHealthChecks();
+builder.Services.AddDashboardHealth();
 builder.Services.AddDashboardObservability(builder.Configuration);
 builder.Services.AddEmbeddedHospital(builder.Configuration);
 builder.Services.AddDashboardAuthentication(builder.Configuration, builder.Environment);

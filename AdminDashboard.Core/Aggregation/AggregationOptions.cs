@@ -1,3 +1,4 @@
+using AdminDashboard.Core.Caching;
 using Microsoft.Extensions.Options;
 
 namespace AdminDashboard.Core.Aggregation;
@@ -10,8 +11,8 @@ public sealed class AggregationOptions
     /// <summary>One deadline for the whole fan-out, so a hanging service cannot hold the response past it.</summary>
     public int DeadlineMs { get; set; } = 250;
 
-    /// <summary>A complete aggregate is cached this long (the seed's 30 s).</summary>
-    public int StatsTtlSeconds { get; set; } = 30;
+    /// <summary>A complete aggregate is cached this long; by default its family's TTL in <see cref="CacheKeys"/> (the seed's 30 s).</summary>
+    public int StatsTtlSeconds { get; set; } = (int)CacheKeys.TtlOf(CacheKeys.Stats).TotalSeconds;
 
     /// <summary>A partial aggregate is cached only briefly, so a service that recovers shows up within seconds.</summary>
     public int PartialStatsTtlSeconds { get; set; } = 3;

@@ -1,8 +1,9 @@
+using AdminDashboard.Core.Diagnostics;
+using AdminDashboard.Core.Hospital;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using AdminDashboard.Core.Hospital;
 
 namespace AdminDashboard.Core.Aggregation;
 
@@ -14,14 +15,9 @@ public static class AggregationServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<AggregationOptions>, ValidateAggregationOptions>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddHospitalTime(configuration);
-        services.AddMetrics();
-        services.TryAddSingleton<DashboardMetrics>();
+        services.AddDashboardDiagnostics();
         services.AddTransient<DashboardAggregator>();
-        services.AddSingleton<LastKnownGoodStore>();
-        services.AddSingleton<DashboardStatsService>();
-        services.AddSingleton<ChartsService>();
-        services.AddSingleton<Health.UpstreamHealthTracker>();
-        services.AddSingleton<Health.SystemHealthService>();
+        services.AddSingleton<EnvelopeLoader>();
         services.AddHostedService<AggregatorWarmup>();
         return services;
     }

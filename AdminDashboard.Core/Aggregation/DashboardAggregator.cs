@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net.Http;
 using System.Text.Json;
+using AdminDashboard.Core.Diagnostics;
 using AdminDashboard.Core.Upstream;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -20,12 +21,13 @@ public sealed record DashboardFanOut(
 }
 
 /// <summary>
-/// Calls the five services in parallel under one overall deadline and builds the envelope from what came back.
-/// A service that errors or misses the deadline costs its own section, never the response.
+/// The fan-out: calls the five services in parallel under one overall deadline, each call turned into a
+/// <see cref="ServiceResult{T}"/>. A service that errors or misses the deadline costs its own section, never the
+/// response. Every call's outcome goes to the <see cref="IUpstreamCallObserver"/>s (the health tracker is one).
 /// </summary>
 public sealed class DashboardAggregator(
     IHospitalServices services, IOptions<AggregationOptions> options, TimeProvider time, DashboardMetrics metrics, ILogger<DashboardAggregator> logger,
-    Health.UpstreamHealthTracker? tracker = null)
+    IEnumerable<IUpstreamCallObserver> observers)
 {
     public async Task<DashboardFanOut> FanOutAsync(CancellationToken cancellationToken)
     {
@@ -95,58 +97,14 @@ public sealed class DashboardAggregator(
             logger.LogError(e, "Unexpected failure calling the {Service} service", service);
             result = Result(SourceStatus.Error, null, "an unexpected error occurred");
         }
-        metrics.RecordUpstreamCall(service, result.Status, result.ElapsedMs);
-        tracker?.Record(service, result.Status, result.ElapsedMs, result.Error);
-        span?.SetTag("upstream.status", result.Status.ToString().ToLowerInvariant());
-        if (!result.IsOk) span?.SetStatus(ActivityStatusCode.Error, result.Error);
+        metrics.RecordUpstreamCall(service.WireName(), result.Status.WireName(), result.ElapsedMs);
+        foreach (var observer in observers) observer.Observe(service, result.Status, result.ElapsedMs, result.Error);
+        span?.SetTag("upstream.status", result.Status.WireName());
         if (!result.IsOk)
         {
+            span?.SetStatus(ActivityStatusCode.Error, result.Error);
             logger.LogWarning("{Service} service {Status} after {ElapsedMs} ms: {Error}", service, result.Status, result.ElapsedMs, result.Error);
         }
         return result;
-    }
-
-    /// <summary>Builds the envelope of the seed from a fan-out.</summary>
-    public static ApiEnvelope<DashboardStats> BuildEnvelope(DashboardFanOut f, DateTimeOffset timestamp, string timeZone, long responseTimeMs, bool fromCache)
-    {
-        var sources = f.Sources.Select(s => s.AgedAt(timestamp)).ToList();
-        var warnings = sources.Where(s => s.Status != SourceStatus.Ok).Select(Warning).ToList();
-        var p = f.Patients.Value;
-        var d = f.Doctors.Value;
-        var a = f.Appointments.Value;
-        var b = f.Billing.Value;
-        var m = f.Medicine.Value;
-        var data = new DashboardStats(
-            p?.TotalPatients, d?.ActiveDoctors, a?.Today.Total, b?.RevenueToday,
-            p, d, a, b, m, Derive(a, b), timestamp, timeZone, responseTimeMs, fromCache);
-        var withFigures = sources.Count(s => s.Status is SourceStatus.Ok or SourceStatus.Stale);
-        return new ApiEnvelope<DashboardStats>(Success: withFigures > 0, data, warnings, Partial: warnings.Count > 0, sources);
-    }
-
-    /// <summary>The seed's wording, followed by the reason in words an admin understands; for stale figures, their age.</summary>
-    public static string Warning(SourceReport source) => source.Status == SourceStatus.Stale
-        ? $"{source.DisplayName} figures are {DescribeAge(source.AgeSeconds ?? 0)} old: service unavailable"
-        : $"{source.DisplayName} service temporarily unavailable: {source.Error}";
-
-    public static string DescribeAge(long seconds) => seconds switch
-    {
-        < 60 => $"{seconds} s",
-        < 3600 => $"{seconds / 60} min",
-        _ => $"{seconds / 3600} h {seconds % 3600 / 60} min",
-    };
-
-    public static DerivedMetrics Derive(AppointmentStats? a, BillingStats? b)
-    {
-        static double? Rate(int part, int whole) => whole == 0 ? null : Math.Round((double)part / whole, 4);
-        // Completion and no-show rates count only appointments whose outcome is known (seen or missed).
-        var finishedToday = a is null ? 0 : a.Today.Completed + a.Today.NoShow;
-        var finished30 = a is null ? 0 : a.Last30Days.Completed + a.Last30Days.NoShow;
-        long? revenuePerVisit = a is not null && b is not null && a.Today.Completed > 0 ? b.RevenueToday / a.Today.Completed : null;
-        return new DerivedMetrics(
-            a is null ? null : Rate(a.Today.Completed, finishedToday),
-            a is null ? null : Rate(a.Today.NoShow, finishedToday),
-            a is null ? null : Rate(a.Last30Days.NoShow, finished30),
-            revenuePerVisit,
-            a?.AverageWaitMinutesToday);
     }
 }

@@ -18,6 +18,12 @@ public enum SourceStatus
     Stale,
 }
 
+public static class SourceStatusNames
+{
+    /// <summary>The status as the API, the metrics and the traces spell it: <c>ok</c>, <c>error</c>, <c>timeout</c>, <c>stale</c>.</summary>
+    public static string WireName(this SourceStatus status) => status.ToString().ToLowerInvariant();
+}
+
 /// <summary>
 /// One service's outcome in a fan-out: its value when it answered (or a last-known-good one, marked stale),
 /// else why not, how long it took, and when the figures were fetched.

@@ -20,6 +20,9 @@ public static class CacheKeys
     /// <summary>Last-known-good copy of any cached answer, e.g. <c>admin:lkg:patients:growth:30</c>.</summary>
     public static string LastKnownGoodOf(string key) => "admin:lkg:" + (key.StartsWith("admin:", StringComparison.Ordinal) ? key[6..] : key);
 
+    /// <summary>Pattern of every key of a family, e.g. <c>admin:patients:*</c>: what an event invalidates.</summary>
+    public static string AllOf(string family) => $"{family}:*";
+
     /// <summary>Generation counter of a key family, bumped by every invalidation of that family.</summary>
     public static string Generation(string family) => $"admin:generation:{family}";
 

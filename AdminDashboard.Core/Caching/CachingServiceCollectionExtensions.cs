@@ -1,3 +1,4 @@
+using AdminDashboard.Core.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -16,6 +17,7 @@ public static class CachingServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<CacheOptions>, ValidateCacheOptions>();
         services.TryAddSingleton(TimeProvider.System);
+        services.AddDashboardDiagnostics();
         services.AddSingleton<MemoryDashboardCache>();
         services.AddSingleton<RedisConnection>();
         services.AddSingleton<RedisDashboardCache>();
@@ -24,8 +26,9 @@ public static class CachingServiceCollectionExtensions
             sp.GetRequiredService<IOptions<CacheOptions>>().Value.Provider == CacheProvider.Redis
                 ? sp.GetRequiredService<ResilientDashboardCache>()
                 : sp.GetRequiredService<MemoryDashboardCache>());
+        services.AddSingleton<CacheLookups>();
         services.AddSingleton<SingleFlightLoader>();
-        services.AddHealthChecks().AddCheck<CacheHealthCheck>("cache", tags: [HealthTags.Ready]);
+        services.AddSingleton<LastKnownGoodCache>();
         if (configuration.GetSection(CacheOptions.SectionName)["Provider"] is { } provider && provider.Equals(nameof(CacheProvider.Redis), StringComparison.OrdinalIgnoreCase))
             services.AddHostedService<RedisInfoCollector>();
         return services;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using AdminDashboard.Core.Aggregation;
+using AdminDashboard.Core.Diagnostics;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -17,7 +17,11 @@ public sealed class RedisInfoCollector(RedisConnection connection, DashboardMetr
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        metrics.ObserveRedisInfo(() => _latest);
+        metrics.ObserveGauge("dashboard.redis.used_memory", () => _latest?.UsedMemoryBytes ?? 0, "Memory Redis uses", "By");
+        metrics.ObserveGauge("dashboard.redis.keys", () => _latest?.Keys ?? 0, "Keys in the dashboard's Redis database");
+        metrics.ObserveGauge("dashboard.redis.keyspace_hits", () => _latest?.KeyspaceHits ?? 0, "Redis keyspace hits since it started");
+        metrics.ObserveGauge("dashboard.redis.keyspace_misses", () => _latest?.KeyspaceMisses ?? 0, "Redis keyspace misses since it started");
+        metrics.ObserveGauge("dashboard.redis.evicted_keys", () => _latest?.EvictedKeys ?? 0, "Keys Redis evicted since it started");
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(10));
         do
         {

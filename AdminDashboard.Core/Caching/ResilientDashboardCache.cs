@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net.Sockets;
 using System.Text.Json;
-using AdminDashboard.Core.Aggregation;
+using AdminDashboard.Core.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Polly;
@@ -21,18 +21,18 @@ public sealed class ResilientDashboardCache : IDashboardCache
 {
     private readonly RedisDashboardCache _redis;
     private readonly MemoryDashboardCache _memory;
-    private readonly DashboardMetrics _metrics;
+    private readonly CacheLookups _lookups;
     private readonly ILogger<ResilientDashboardCache> _logger;
     private readonly ResiliencePipeline _pipeline;
     private readonly ConcurrentQueue<string> _pendingInvalidations = new();
     private volatile bool _available = true;
 
     public ResilientDashboardCache(RedisDashboardCache redis, MemoryDashboardCache memory, IOptions<CacheOptions> options,
-        DashboardMetrics metrics, ILogger<ResilientDashboardCache> logger)
+        DashboardMetrics metrics, CacheLookups lookups, ILogger<ResilientDashboardCache> logger)
     {
         _redis = redis;
         _memory = memory;
-        _metrics = metrics;
+        _lookups = lookups;
         _logger = logger;
         var o = options.Value.Redis;
         _pipeline = new ResiliencePipelineBuilder()
@@ -84,7 +84,7 @@ public sealed class ResilientDashboardCache : IDashboardCache
         }
         catch (Exception e) when (IsRedisFailure(e) && !cancellationToken.IsCancellationRequested)
         {
-            _metrics.RecordCacheLookup(CacheKeys.FamilyOf(key), CacheLookupResult.Error);
+            _lookups.Record(CacheKeys.FamilyOf(key), CacheLookupResult.Error);
             return (false, default!);
         }
     }
@@ -148,7 +148,7 @@ public sealed class ResilientDashboardCache : IDashboardCache
         }
         catch (Exception e) when (IsRedisFailure(e) && !cancellationToken.IsCancellationRequested)
         {
-            _metrics.RecordCacheLookup(CacheKeys.FamilyOf(pattern), CacheLookupResult.Error);
+            _lookups.Record(CacheKeys.FamilyOf(pattern), CacheLookupResult.Error);
             Defer(pattern);
             return inMemory;
         }

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using AdminDashboard.Core.Aggregation;
 
 namespace AdminDashboard.Core.Caching;
 
@@ -8,7 +7,7 @@ namespace AdminDashboard.Core.Caching;
 /// share one load instead of each fanning out to the services. The load's result is written only if no
 /// invalidation of the key's family happened since the load started.
 /// </summary>
-public sealed class SingleFlightLoader(IDashboardCache cache, DashboardMetrics metrics)
+public sealed class SingleFlightLoader(IDashboardCache cache, CacheLookups lookups)
 {
     private readonly ConcurrentDictionary<string, Lazy<Task<object>>> _inFlight = new(StringComparer.Ordinal);
 
@@ -23,11 +22,11 @@ public sealed class SingleFlightLoader(IDashboardCache cache, DashboardMetrics m
             // A value written by someone else (another version, the seed's own shape) that lacks what we need is a miss.
             if (cached is not null && (isUsable?.Invoke(cached) ?? true))
             {
-                metrics.RecordCacheLookup(family, CacheLookupResult.Hit);
+                lookups.Record(family, CacheLookupResult.Hit);
                 return (cached, true);
             }
         }
-        metrics.RecordCacheLookup(family, bypassCache ? CacheLookupResult.Refresh : CacheLookupResult.Miss);
+        lookups.Record(family, bypassCache ? CacheLookupResult.Refresh : CacheLookupResult.Miss);
 
         // Read after the miss, before the load: an invalidation from here on makes the write a no-op,
         // and requests after an invalidation start a new flight instead of joining an older one.

@@ -1,4 +1,5 @@
 using AdminDashboard.Core.Caching;
+using AdminDashboard.Core.Events.Contracts;
 
 namespace AdminDashboard.Core.Events;
 
@@ -7,12 +8,12 @@ public static class CacheInvalidationMap
 {
     private static readonly IReadOnlyDictionary<string, string[]> Map = new Dictionary<string, string[]>
     {
-        [EventTopics.PatientRegistered] = [CacheKeys.Stats, "admin:patients:*"],
-        [EventTopics.DoctorCreated] = [CacheKeys.Stats, "admin:doctors:*"],
-        [EventTopics.AppointmentCreated] = [CacheKeys.Stats, "admin:appointments:*"],
-        [EventTopics.AppointmentStatusChanged] = [CacheKeys.Stats, "admin:appointments:*"],
-        [EventTopics.PaymentCompleted] = [CacheKeys.Stats, "admin:revenue:*"],
-        [EventTopics.MedicineDispensed] = [CacheKeys.Stats, "admin:medicine:*"],
+        [EventTopics.PatientRegistered] = [CacheKeys.Stats, CacheKeys.AllOf(CacheFamilies.Patients)],
+        [EventTopics.DoctorCreated] = [CacheKeys.Stats, CacheKeys.AllOf(CacheFamilies.Doctors)],
+        [EventTopics.AppointmentCreated] = [CacheKeys.Stats, CacheKeys.AllOf(CacheFamilies.Appointments)],
+        [EventTopics.AppointmentStatusChanged] = [CacheKeys.Stats, CacheKeys.AllOf(CacheFamilies.Appointments)],
+        [EventTopics.PaymentCompleted] = [CacheKeys.Stats, CacheKeys.AllOf(CacheFamilies.Revenue)],
+        [EventTopics.MedicineDispensed] = [CacheKeys.Stats, CacheKeys.AllOf(CacheFamilies.Medicine)],
     };
 
     /// <summary>Keys and patterns to remove for an event type; empty for a type the dashboard does not know.</summary>

@@ -1,5 +1,6 @@
-using AdminDashboard.Core.Aggregation;
 using AdminDashboard.Core.Caching;
+using AdminDashboard.Core.Diagnostics;
+using AdminDashboard.Core.Events.Contracts;
 using AdminDashboard.Core.Live;
 using Microsoft.Extensions.Logging;
 
@@ -10,7 +11,7 @@ namespace AdminDashboard.Core.Events;
 /// cache as <see cref="CacheInvalidationMap"/> says, then tell the hub. A message that cannot be read is logged,
 /// counted and skipped; it never stops the consumer.
 /// </summary>
-public sealed class EventPipeline(IDashboardCache cache, DashboardEventHub hub, DashboardMetrics metrics, TimeProvider time, ILogger<EventPipeline> logger)
+public sealed class EventPipeline(IDashboardCache cache, LiveUpdates hub, DashboardMetrics metrics, TimeProvider time, ILogger<EventPipeline> logger)
 {
     private const int RememberedEventIds = 10_000;
     private readonly Lock _seenLock = new();

@@ -1,3 +1,4 @@
+using AdminDashboard.Core.Diagnostics;
 using AdminDashboard.Core.Live;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,7 +20,8 @@ public static class EventsServiceCollectionExtensions
         var kafkaSection = configuration.GetSection(KafkaOptions.SectionName);
         services.AddOptions<KafkaOptions>().Bind(kafkaSection).Configure(o => KafkaOptions.ReadClientSettings(o, kafkaSection)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<KafkaOptions>, ValidateKafkaOptions>();
-        services.AddSingleton<DashboardEventHub>();
+        services.AddDashboardDiagnostics();
+        services.AddSingleton<LiveUpdates>();
         services.AddSingleton<EventPipeline>();
 
         services.AddSingleton<KafkaEventConsumer>();

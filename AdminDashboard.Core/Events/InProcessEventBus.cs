@@ -9,7 +9,7 @@ namespace AdminDashboard.Core.Events;
 /// The bus of embedded mode: the in-process services publish JSON messages here, and one reader hands them to the
 /// same <see cref="EventPipeline"/> the Kafka consumer uses.
 /// </summary>
-public sealed class InProcessEventBus(EventPipeline pipeline, DashboardEventHub hub, ILogger<InProcessEventBus> logger) : BackgroundService
+public sealed class InProcessEventBus(EventPipeline pipeline, LiveUpdates hub, ILogger<InProcessEventBus> logger) : BackgroundService
 {
     private readonly Channel<(string Topic, string Payload)> _messages = Channel.CreateUnbounded<(string, string)>(new UnboundedChannelOptions { SingleReader = true });
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
-using AdminDashboard.Core.Aggregation;
+using AdminDashboard.Core.Diagnostics;
+using AdminDashboard.Core.Events.Contracts;
 using AdminDashboard.Core.Live;
 using Confluent.Kafka;
 using Microsoft.Extensions.Hosting;
@@ -15,7 +16,7 @@ namespace AdminDashboard.Core.Events;
 /// the consumer keeps its position meanwhile, so events produced during the outage are applied afterwards.
 /// </summary>
 public sealed class KafkaEventConsumer(
-    IOptions<KafkaOptions> options, EventPipeline pipeline, DashboardEventHub hub, DashboardMetrics metrics,
+    IOptions<KafkaOptions> options, EventPipeline pipeline, LiveUpdates hub, DashboardMetrics metrics,
     ILogger<KafkaEventConsumer> logger) : BackgroundService
 {
     private long _lag;

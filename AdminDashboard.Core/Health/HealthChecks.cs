@@ -1,4 +1,4 @@
-using AdminDashboard.Core.Caching;
+using AdminDashboard.Core.Aggregation;
 using AdminDashboard.Core.Events;
 using AdminDashboard.Core.Live;
 using Microsoft.Extensions.DependencyInjection;
@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 namespace AdminDashboard.Core.Health;
 
 /// <summary>The event stream: healthy while live; degraded (the dashboard still serves, only not live) otherwise.</summary>
-public sealed class EventStreamHealthCheck(DashboardEventHub hub, IOptions<EventsOptions> events) : IHealthCheck
+public sealed class EventStreamHealthCheck(LiveUpdates hub, IOptions<EventsOptions> events) : IHealthCheck
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
@@ -30,17 +30,6 @@ public sealed class UpstreamHealthCheck(IServiceProvider services) : IHealthChec
         var degraded = report.Services.Where(s => s.State == ServiceState.Degraded).Select(s => s.DisplayName).ToList();
         return down.Count == 0 && degraded.Count == 0
             ? HealthCheckResult.Healthy("All five services answer.")
-            : HealthCheckResult.Degraded($"Down: {(down.Count == 0 ? "none" : string.Join(", ", down))}; degraded: {(degraded.Count == 0 ? "none" : string.Join(", ", degraded))}.");
-    }
-}
-
-public static class HealthCheckRegistration
-{
-    public static IServiceCollection AddDashboardHealthChecks(this IServiceCollection services)
-    {
-        services.AddHealthChecks()
-            .AddCheck<EventStreamHealthCheck>("events", tags: [HealthTags.Ready])
-            .AddCheck<UpstreamHealthCheck>("upstream", tags: [HealthTags.Ready]);
-        return services;
+            : HealthCheckResult.Degraded(SourceWording.DownAndDegraded(down, degraded));
     }
 }

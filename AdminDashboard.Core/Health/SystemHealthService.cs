@@ -28,8 +28,8 @@ public sealed record SystemHealthReport(IReadOnlyList<ServiceHealth> Services, C
 /// service, cache hit rate (overall and per key family, beside the seed's targets) and Redis state, and the event stream's state and lag.
 /// </summary>
 public sealed class SystemHealthService(
-    IServiceProvider services, SingleFlightLoader loader, UpstreamHealthTracker tracker, DashboardMetrics metrics,
-    DashboardEventHub hub, IOptions<CacheOptions> cache, IOptions<EventsOptions> events, IOptions<AggregationOptions> aggregation, TimeProvider time)
+    IServiceProvider services, SingleFlightLoader loader, UpstreamHealthTracker tracker, CacheLookups lookups,
+    LiveUpdates hub, IOptions<CacheOptions> cache, IOptions<EventsOptions> events, IOptions<AggregationOptions> aggregation, TimeProvider time)
 {
     public async Task<SystemHealthReport> GetAsync(CancellationToken cancellationToken)
     {
@@ -45,7 +45,7 @@ public sealed class SystemHealthService(
         }).ToList();
 
         // One snapshot, so the overall figures are the sums of the rows beside them.
-        var families = metrics.CacheLookups.Snapshot();
+        var families = lookups.Tally.Snapshot();
         var (hits, misses, errors) = (families.Sum(f => f.Hits), families.Sum(f => f.Misses), families.Sum(f => f.Errors));
         var resilient = cache.Value.Provider == CacheProvider.Redis ? services.GetService<ResilientDashboardCache>() : null;
         var cacheHealth = new CacheHealth(cache.Value.Provider.ToString(), resilient?.RedisAvailable, hits, misses, errors,
@@ -59,14 +59,13 @@ public sealed class SystemHealthService(
 
     private (ServiceState, string) Classify(ServiceProbe? probe, UpstreamCallSummary recent)
     {
-        if (probe is { Reachable: false }) return (ServiceState.Down, $"not reachable: {probe.Error}");
-        if (recent.LastStatus is SourceStatus.Error or SourceStatus.Timeout or SourceStatus.Stale)
-            return (ServiceState.Down, $"last call failed: {recent.LastError}");
-        // Rates and percentiles need a few calls to mean anything (a cold first call is slow).
-        if (recent.Calls >= 5 && recent.ErrorRate > 0.2) return (ServiceState.Degraded, $"{recent.ErrorRate:P0} of the last {recent.Calls} calls failed");
-        if (recent.Calls >= 5 && recent.P95Ms > aggregation.Value.DeadlineMs / 2.0) return (ServiceState.Degraded, $"slow: p95 {recent.P95Ms:0} ms against a {aggregation.Value.DeadlineMs} ms deadline");
-        if (probe is null && recent.Calls == 0) return (ServiceState.Unknown, "not called yet");
-        return (ServiceState.Up, "answering");
+        var deadlineMs = aggregation.Value.DeadlineMs;
+        if (probe is { Reachable: false }) return (ServiceState.Down, SourceWording.NotReachable(probe.Error));
+        if (recent.LastCallFailed) return (ServiceState.Down, SourceWording.LastCallFailed(recent.LastError));
+        if (recent.FailingOften) return (ServiceState.Degraded, SourceWording.FailingOften(recent.ErrorRate!.Value, recent.Calls));
+        if (recent.IsSlow(deadlineMs)) return (ServiceState.Degraded, SourceWording.Slow(recent.P95Ms!.Value, deadlineMs));
+        if (probe is null && recent.Calls == 0) return (ServiceState.Unknown, SourceWording.NotCalledYet);
+        return (ServiceState.Up, SourceWording.Answering);
     }
 
     private async Task<ServiceProbe> ProbeAsync(UpstreamService service)

@@ -1,32 +1,53 @@
+using System.Text.Json.Serialization;
 using AdminDashboard.Core.Aggregation;
+using AdminDashboard.Core.Diagnostics;
 using AdminDashboard.Core.Upstream;
 
 namespace AdminDashboard.Core.Health;
 
 /// <summary>Recent calls to one service, summed up for the system health page.</summary>
-public sealed record UpstreamCallSummary(int Calls, double? P50Ms, double? P95Ms, double? ErrorRate, SourceStatus? LastStatus, DateTimeOffset? LastCallAt, string? LastError);
+public sealed record UpstreamCallSummary(int Calls, double? P50Ms, double? P95Ms, double? ErrorRate, SourceStatus? LastStatus, DateTimeOffset? LastCallAt, string? LastError)
+{
+    /// <summary>Rates and percentiles need a few calls to mean anything (a cold first call is slow).</summary>
+    public const int MinimumCalls = 5;
+
+    /// <summary>Over this share of recent calls failing, a service is degraded.</summary>
+    public const double DegradedErrorRate = 0.2;
+
+    // Classifications, not figures: kept out of the JSON of /v1/admin/system/health.
+    [JsonIgnore]
+    public bool LastCallFailed => LastStatus is SourceStatus.Error or SourceStatus.Timeout or SourceStatus.Stale;
+
+    [JsonIgnore]
+    public bool FailingOften => Calls >= MinimumCalls && ErrorRate > DegradedErrorRate;
+
+    /// <summary>Whether the slowest calls take more than half the deadline: the next slow one may miss it.</summary>
+    public bool IsSlow(int deadlineMs) => Calls >= MinimumCalls && P95Ms > deadlineMs / 2.0;
+}
 
 /// <summary>
 /// The last <see cref="Window"/> calls to each service as this instance made them: latency percentiles and error
 /// rate for the health page. In memory and per instance, by design: it describes what this dashboard sees.
 /// </summary>
-public sealed class UpstreamHealthTracker
+public sealed class UpstreamHealthTracker : IUpstreamCallObserver
 {
     private readonly TimeProvider time;
 
-    public UpstreamHealthTracker(TimeProvider time, DashboardMetrics? metrics = null)
+    public UpstreamHealthTracker(TimeProvider time, DashboardMetrics metrics)
     {
         this.time = time;
-        // 0 answering, 1 failing now and then (over 20 % of recent calls), 2 last call failed: the breaker-like state per service.
-        metrics?.ObserveUpstreamState(() => UpstreamServiceNames.All.Select(s => (s.WireName(), State(Summarize(s)))));
+        metrics.ObserveUpstreamState(() => UpstreamServiceNames.All.Select(s => (s.WireName(), State(Summarize(s)))));
     }
 
-    public static int State(UpstreamCallSummary s) =>
-        s.LastStatus is SourceStatus.Error or SourceStatus.Timeout or SourceStatus.Stale ? 2 : s.Calls >= 5 && s.ErrorRate > 0.2 ? 1 : 0;
+    /// <summary>The breaker-like state per service: 0 answering, 1 failing now and then, 2 last call failed.</summary>
+    public static int State(UpstreamCallSummary s) => s.LastCallFailed ? 2 : s.FailingOften ? 1 : 0;
 
     public const int Window = 50;
     private readonly Dictionary<UpstreamService, Queue<(SourceStatus Status, long Ms, DateTimeOffset At, string? Error)>> _calls =
         UpstreamServiceNames.All.ToDictionary(s => s, _ => new Queue<(SourceStatus, long, DateTimeOffset, string?)>());
+
+    void IUpstreamCallObserver.Observe(UpstreamService service, SourceStatus status, long elapsedMs, string? error) =>
+        Record(service, status, elapsedMs, error);
 
     public void Record(UpstreamService service, SourceStatus status, long elapsedMs, string? error)
     {

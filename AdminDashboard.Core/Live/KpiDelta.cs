@@ -1,6 +1,6 @@
-using AdminDashboard.Core.Aggregation;
-using AdminDashboard.Core.Events;
+using AdminDashboard.Core.Events.Contracts;
 using AdminDashboard.Core.Hospital;
+using AdminDashboard.Core.Stats;
 
 namespace AdminDashboard.Core.Live;
 

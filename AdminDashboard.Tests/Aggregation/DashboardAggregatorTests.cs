@@ -1,9 +1,11 @@
-using AdminDashboard.Core.Hospital;
 using System.Diagnostics;
 using AdminDashboard.Core.Aggregation;
+using AdminDashboard.Core.Diagnostics;
+using AdminDashboard.Core.Hospital;
+using AdminDashboard.Core.Stats;
 using AdminDashboard.Core.Upstream;
-using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using static AdminDashboard.Tests.Aggregation.FakeHospitalServices;
@@ -22,7 +24,7 @@ public sealed class DashboardAggregatorTests
     {
         var meters = new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>();
         return new DashboardAggregator(services, Options.Create(new AggregationOptions { DeadlineMs = DeadlineMs }),
-            TimeProvider.System, new DashboardMetrics(meters), NullLogger<DashboardAggregator>.Instance);
+            TimeProvider.System, new DashboardMetrics(meters), NullLogger<DashboardAggregator>.Instance, []);
     }
 
     private static async Task<(ApiEnvelope<DashboardStats> Envelope, long ElapsedMs)> Aggregate(FakeHospitalServices fake)
@@ -32,7 +34,7 @@ public sealed class DashboardAggregatorTests
         var started = Stopwatch.GetTimestamp();
         var fanOut = await CreateAggregator(fake).FanOutAsync(CancellationToken.None);
         var elapsed = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-        return (DashboardAggregator.BuildEnvelope(fanOut, TimeProvider.System.GetUtcNow(), HospitalOptions.DefaultTimeZone, elapsed, false), elapsed);
+        return (StatsEnvelope.Build(fanOut, TimeProvider.System.GetUtcNow(), HospitalOptions.DefaultTimeZone, elapsed, false), elapsed);
     }
 
     [Fact]
@@ -111,6 +113,37 @@ public sealed class DashboardAggregatorTests
         Assert.DoesNotContain(envelope.Sources, s => s.Status == SourceStatus.Ok);
     }
 
+    private sealed class RecordingObserver : IUpstreamCallObserver
+    {
+        public List<(UpstreamService Service, SourceStatus Status, string? Error)> Calls { get; } = [];
+
+        public void Observe(UpstreamService service, SourceStatus status, long elapsedMs, string? error)
+        {
+            lock (Calls) Calls.Add((service, status, error));
+        }
+    }
+
+    [Fact]
+    public async Task Every_observer_hears_how_each_call_of_a_fan_out_ended()
+    {
+        var meters = new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>();
+        var (first, second) = (new RecordingObserver(), new RecordingObserver());
+        var aggregator = new DashboardAggregator(new FakeHospitalServices().Set(UpstreamService.Billing, Behaviour.Fail),
+            Options.Create(new AggregationOptions { DeadlineMs = DeadlineMs }), TimeProvider.System, new DashboardMetrics(meters),
+            NullLogger<DashboardAggregator>.Instance, [first, second]);
+
+        await aggregator.FanOutAsync(CancellationToken.None);
+
+        foreach (var observer in new[] { first, second })
+        {
+            Assert.Equal(UpstreamServiceNames.All.Order(), observer.Calls.Select(c => c.Service).Order());
+            var billing = Assert.Single(observer.Calls, c => c.Service == UpstreamService.Billing);
+            Assert.Equal(SourceStatus.Error, billing.Status);
+            Assert.NotNull(billing.Error);
+            Assert.All(observer.Calls.Where(c => c.Service != UpstreamService.Billing), c => Assert.Equal(SourceStatus.Ok, c.Status));
+        }
+    }
+
     [Fact]
     public async Task Upstream_calls_are_counted_by_service_and_outcome()
     {
@@ -118,7 +151,7 @@ public sealed class DashboardAggregatorTests
         var metrics = new DashboardMetrics(meters);
         using var collector = new MetricCollector<long>(meters, DashboardMetrics.MeterName, "dashboard.upstream.calls");
         var aggregator = new DashboardAggregator(new FakeHospitalServices().Set(UpstreamService.Billing, Behaviour.Fail),
-            Options.Create(new AggregationOptions { DeadlineMs = DeadlineMs }), TimeProvider.System, metrics, NullLogger<DashboardAggregator>.Instance);
+            Options.Create(new AggregationOptions { DeadlineMs = DeadlineMs }), TimeProvider.System, metrics, NullLogger<DashboardAggregator>.Instance, []);
 
         await aggregator.FanOutAsync(CancellationToken.None);
 

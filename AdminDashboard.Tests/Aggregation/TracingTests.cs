@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using AdminDashboard.Core.Aggregation;
+using AdminDashboard.Core.Diagnostics;
 using AdminDashboard.Tests.Infrastructure;
 
 namespace AdminDashboard.Tests.Aggregation;

@@ -178,4 +178,18 @@ public sealed class ChartsApiTests(DashboardAppFactory app) : IAsyncLifetime
         Assert.Equal("Memory", health.GetProperty("cache").GetProperty("provider").GetString());
         Assert.True(health.GetProperty("events").GetProperty("live").GetBoolean());
     }
+
+    [Fact]
+    public async Task System_health_recent_calls_carry_their_figures_and_nothing_else()
+    {
+        await app.GetStatsAsync();
+        using var client = app.CreateApiClient(TestTokens.Admin());
+
+        var health = await client.GetFromJsonAsync<JsonElement>("/v1/admin/system/health");
+
+        // The state is classified from these figures; the classification is the service's `state`, not more fields here.
+        Assert.All(health.GetProperty("services").EnumerateArray(), s => Assert.Equal(
+            ["calls", "p50Ms", "p95Ms", "errorRate", "lastStatus", "lastCallAt", "lastError"],
+            s.GetProperty("recentCalls").EnumerateObject().Select(p => p.Name)));
+    }
 }

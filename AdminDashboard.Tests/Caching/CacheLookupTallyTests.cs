@@ -1,6 +1,7 @@
 using System.Diagnostics.Metrics;
 using AdminDashboard.Core.Aggregation;
 using AdminDashboard.Core.Caching;
+using AdminDashboard.Core.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 
@@ -96,12 +97,13 @@ public sealed class CacheLookupTallyTests
         var meters = new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<IMeterFactory>();
         using var metrics = new DashboardMetrics(meters);
         using var collector = new MetricCollector<long>(meters, DashboardMetrics.MeterName, "dashboard.cache.lookups");
+        var lookups = new CacheLookups(metrics);
 
-        metrics.RecordCacheLookup(CacheFamilies.Doctors, CacheLookupResult.Refresh);
+        lookups.Record(CacheFamilies.Doctors, CacheLookupResult.Refresh);
 
         var measurement = Assert.Single(collector.GetMeasurementSnapshot());
         Assert.Equal(CacheFamilies.Doctors, measurement.Tags["family"]);
         Assert.Equal(CacheLookupResult.Refresh, measurement.Tags["result"]);
-        Assert.Equal(1, metrics.CacheLookups.Snapshot().Single(f => f.Family == CacheFamilies.Doctors).Refreshes);
+        Assert.Equal(1, lookups.Tally.Snapshot().Single(f => f.Family == CacheFamilies.Doctors).Refreshes);
     }
 }

@@ -1,9 +1,10 @@
-using System.Net.Http.Json;
 using System.Diagnostics.Metrics;
+using System.Net.Http.Json;
 using System.Net;
 using System.Text.Json;
 using AdminDashboard.Core.Aggregation;
 using AdminDashboard.Core.Caching;
+using AdminDashboard.Core.Diagnostics;
 using AdminDashboard.Core.Upstream;
 using AdminDashboard.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;

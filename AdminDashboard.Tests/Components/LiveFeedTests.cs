@@ -1,5 +1,6 @@
 using AdminDashboard.Components.Live;
 using AdminDashboard.Core.Events;
+using AdminDashboard.Core.Events.Contracts;
 using AdminDashboard.Core.Live;
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,11 +11,11 @@ namespace AdminDashboard.Tests.Components;
 
 public sealed class LiveFeedTests : MudBunitContext
 {
-    private readonly DashboardEventHub _hub;
+    private readonly LiveUpdates _hub;
 
     public LiveFeedTests()
     {
-        _hub = new(NullLogger<DashboardEventHub>.Instance, Time);
+        _hub = new(NullLogger<LiveUpdates>.Instance, Time);
         Services.AddSingleton(_hub);
         _hub.SetStatus(true, null);
     }

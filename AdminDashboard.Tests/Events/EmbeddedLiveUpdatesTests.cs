@@ -1,9 +1,10 @@
-using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Net;
 using System.Text.Json;
 using AdminDashboard.Core.Caching;
 using AdminDashboard.Core.Events;
+using AdminDashboard.Core.Events.Contracts;
 using AdminDashboard.Core.Upstream;
 using AdminDashboard.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
@@ -84,7 +85,7 @@ public sealed class EmbeddedLiveUpdatesTests(DashboardAppFactory app) : IAsyncLi
     [Fact]
     public async Task An_sse_client_that_disconnects_leaves_no_subscription_behind()
     {
-        var hub = app.Services.GetRequiredService<AdminDashboard.Core.Live.DashboardEventHub>();
+        var hub = app.Services.GetRequiredService<AdminDashboard.Core.Live.LiveUpdates>();
         var before = hub.SubscriberCount;
         using (var client = app.CreateApiClient(TestTokens.Admin()))
         {

@@ -1,4 +1,4 @@
-using AdminDashboard.Core.Events;
+using AdminDashboard.Core.Events.Contracts;
 using HospitalServices.Hosting;
 
 namespace AdminDashboard.Tests.Events;

@@ -1,7 +1,9 @@
 using AdminDashboard.Core.Aggregation;
 using AdminDashboard.Core.Events;
+using AdminDashboard.Core.Events.Contracts;
 using AdminDashboard.Core.Hospital;
 using AdminDashboard.Core.Live;
+using AdminDashboard.Core.Stats;
 using Microsoft.Extensions.Time.Testing;
 
 namespace AdminDashboard.Tests.Events;

@@ -1,10 +1,12 @@
 using System.Diagnostics.Metrics;
-using System.Net;
 using System.Net.Http.Json;
+using System.Net;
 using System.Text.Json;
 using AdminDashboard.Core.Aggregation;
 using AdminDashboard.Core.Caching;
+using AdminDashboard.Core.Diagnostics;
 using AdminDashboard.Core.Events;
+using AdminDashboard.Core.Events.Contracts;
 using AdminDashboard.Core.Hospital;
 using AdminDashboard.Core.Upstream;
 using AdminDashboard.Tests.Infrastructure;

@@ -1,4 +1,5 @@
 using AdminDashboard.Core.Events;
+using AdminDashboard.Core.Events.Contracts;
 using AdminDashboard.Core.Live;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -7,13 +8,13 @@ namespace AdminDashboard.Tests.Infrastructure;
 /// <summary>Subscribes to an app's event hub and lets a test wait for what it expects, with a bound.</summary>
 public sealed class HubProbe : IDisposable
 {
-    private readonly List<HubNotification> _seen = [];
+    private readonly List<LiveNotification> _seen = [];
     private readonly IDisposable _subscription;
     private readonly SemaphoreSlim _signal = new(0);
 
     public HubProbe(IServiceProvider services)
     {
-        Hub = services.GetRequiredService<DashboardEventHub>();
+        Hub = services.GetRequiredService<LiveUpdates>();
         _subscription = Hub.Subscribe(n =>
         {
             lock (_seen) _seen.Add(n);
@@ -22,7 +23,7 @@ public sealed class HubProbe : IDisposable
         });
     }
 
-    public DashboardEventHub Hub { get; }
+    public LiveUpdates Hub { get; }
 
     public IReadOnlyList<HospitalEvent> Events { get { lock (_seen) return _seen.OfType<EventNotification>().Select(n => n.Event).ToList(); } }
 

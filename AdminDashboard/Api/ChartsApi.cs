@@ -1,8 +1,7 @@
 using System.Globalization;
 using System.Text;
-using AdminDashboard.Audit;
-using AdminDashboard.Auth;
 using AdminDashboard.Core.Aggregation;
+using AdminDashboard.Core.Charts;
 using AdminDashboard.Core.Upstream;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
@@ -28,7 +27,7 @@ public static class ChartsApi
 
     public static WebApplication MapDashboardCharts(this WebApplication app)
     {
-        var charts = app.MapGroup("/v1/admin/charts").RequireAuthorization(AuthPolicies.Admin).WithAdminApiResponses().Audited();
+        var charts = app.MapAdminGroup("/charts");
         charts.MapGet("/patient-growth", (HttpRequest request, ChartsService s, CancellationToken ct) =>
             {
                 var query = new QueryReader(request.Query);

@@ -1,6 +1,5 @@
-using AdminDashboard.Audit;
-using AdminDashboard.Auth;
 using AdminDashboard.Core.Aggregation;
+using AdminDashboard.Core.Stats;
 using AdminDashboard.Core.Upstream;
 using Microsoft.AspNetCore.Http.Json;
 
@@ -25,44 +24,13 @@ public static class DashboardApi
     /// <summary>Same-origin JSON API for external tools. Every endpoint requires the Admin role.</summary>
     public static WebApplication MapDashboardApi(this WebApplication app)
     {
-        var admin = app.MapGroup("/v1/admin").RequireAuthorization(AuthPolicies.Admin).WithAdminApiResponses().Audited();
+        var admin = app.MapAdminGroup();
         admin.MapGet("/dashboard/stats", (DashboardStatsService stats, CancellationToken ct) => stats.GetStatsAsync(ct))
             .WithName("GetDashboardStats")
             .WithSummary("Aggregated KPIs of the five hospital services")
             .WithDescription("Headline figures, each service's section and derived metrics, with one `sources` entry per service and " +
                 "`warnings` in words. Always 200 while the dashboard serves: a failed service is `null` (or its last-known-good copy, " +
                 "marked `stale`) and `partial` is true; `success` is false only when no service answered.");
-        admin.MapGet("/system/health", (AdminDashboard.Core.Health.SystemHealthService health, CancellationToken ct) => health.GetAsync(ct))
-            .WithName("GetSystemHealth")
-            .WithSummary("State of the services, the cache and the event stream")
-            .WithDescription("Each service's state, why, a probe of its /health and p50/p95 latency and error rate over this instance's " +
-                "recent calls; the cache provider, Redis state and hit rate; the live-update bus, its state and consumer lag. " +
-                "`cache.families` lists each key family (admin:stats, admin:patients, admin:doctors, admin:appointments, " +
-                "admin:revenue, admin:medicine, admin:system) with its hits and misses since this instance started, `hitRate` = hits / (hits + misses) " +
-                "(null before the first lookup; an admin's Refresh and Redis errors are counted apart, in `refreshes` and `errors`), and the seed's target " +
-                "as ratios `targetMin`/`targetMax` (0.8 = 80 %; null where the seed sets none), with `verdict` within, below, above, noTarget or noLookups.");
-        return app;
-    }
-
-    /// <summary>
-    /// <c>/health</c> for probes and load balancers: overall status and each check's status and description,
-    /// nothing else (no data, no exception text). Degraded still answers 200: the dashboard is serving.
-    /// </summary>
-    public static WebApplication MapDashboardHealth(this WebApplication app)
-    {
-        var ready = new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions
-        {
-            Predicate = c => c.Tags.Contains(AdminDashboard.Core.Caching.HealthTags.Ready),
-            ResponseWriter = (context, report) => context.Response.WriteAsJsonAsync(new
-            {
-                status = report.Status.ToString(),
-                checks = report.Entries.ToDictionary(e => e.Key, e => new { status = e.Value.Status.ToString(), e.Value.Description }),
-            }),
-        };
-        // Live: the process answers. Ready: cache, event stream and services; their trouble is Degraded (still 200).
-        app.MapHealthChecks("/health/live", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
-        app.MapHealthChecks("/health/ready", ready).AllowAnonymous();
-        app.MapHealthChecks("/health", ready).AllowAnonymous();
         return app;
     }
 }

@@ -29,7 +29,7 @@ public static class EventsApi
         return app;
     }
 
-    private static async Task StreamAsync(HttpContext context, DashboardEventHub hub, IHostApplicationLifetime lifetime, AdminDashboard.Audit.AuditLog audit)
+    private static async Task StreamAsync(HttpContext context, LiveUpdates hub, IHostApplicationLifetime lifetime, AdminDashboard.Audit.AuditLog audit)
     {
         audit.Record(context.User, "subscribe", context.Request.Path, context.Connection.RemoteIpAddress?.ToString());
         // Ends when the client goes or the app stops, so open streams never hold up a shutdown.
@@ -39,7 +39,7 @@ public static class EventsApi
         context.Response.Headers.CacheControl = "no-cache";
         context.Response.Headers["X-Accel-Buffering"] = "no";
 
-        var queue = Channel.CreateBounded<HubNotification>(new BoundedChannelOptions(256) { FullMode = BoundedChannelFullMode.DropOldest });
+        var queue = Channel.CreateBounded<LiveNotification>(new BoundedChannelOptions(256) { FullMode = BoundedChannelFullMode.DropOldest });
         using var subscription = hub.Subscribe(n =>
         {
             queue.Writer.TryWrite(n);
@@ -78,7 +78,7 @@ public static class EventsApi
         return node.ToJsonString(UpstreamJson.Options);
     }
 
-    private static async Task WriteAsync(HttpContext context, HubNotification notification, CancellationToken cancellationToken)
+    private static async Task WriteAsync(HttpContext context, LiveNotification notification, CancellationToken cancellationToken)
     {
         var text = notification switch
         {

@@ -1,5 +1,6 @@
 using System.Diagnostics.Metrics;
 using AdminDashboard.Core.Aggregation;
+using AdminDashboard.Core.Diagnostics;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;

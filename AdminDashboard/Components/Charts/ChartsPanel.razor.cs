@@ -1,4 +1,5 @@
 using AdminDashboard.Core.Aggregation;
+using AdminDashboard.Core.Charts;
 using AdminDashboard.Core.Upstream;
 using Microsoft.AspNetCore.Components;
 

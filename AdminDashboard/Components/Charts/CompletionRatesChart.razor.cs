@@ -1,3 +1,4 @@
+using AdminDashboard.Core.Stats;
 using AdminDashboard.Core.Upstream;
 using MudBlazor;
 
@@ -10,11 +11,11 @@ public partial class CompletionRatesChart
     /// <summary>Percentages over the appointments whose outcome is known (completed or no-show); 0 on a day with none.</summary>
     internal static List<ChartSeries<double>> Series(AppointmentTrends t)
     {
-        static double Rate(int part, int whole) => whole == 0 ? 0 : Math.Round(100.0 * part / whole, 1);
+        static double Percent(double? rate) => Math.Round(100.0 * (rate ?? 0), 1);
         return
         [
-            new() { Name = "Completion %", Data = t.Daily.Select(d => Rate(d.Counts.Completed, d.Counts.Completed + d.Counts.NoShow)).ToArray() },
-            new() { Name = "No-show %", Data = t.Daily.Select(d => Rate(d.Counts.NoShow, d.Counts.Completed + d.Counts.NoShow)).ToArray() },
+            new() { Name = "Completion %", Data = t.Daily.Select(d => Percent(d.Counts.CompletionRate())).ToArray() },
+            new() { Name = "No-show %", Data = t.Daily.Select(d => Percent(d.Counts.NoShowRate())).ToArray() },
         ];
     }
 }

@@ -1,3 +1,4 @@
+using AdminDashboard.Core.Diagnostics;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 
 namespace AdminDashboard.Components.Live;
@@ -6,19 +7,19 @@ namespace AdminDashboard.Components.Live;
 /// Tells the page when its circuit has come back after a dropped connection: events may have been missed
 /// meanwhile, so the page refetches.
 /// </summary>
-public sealed class LiveCircuitHandler(AdminDashboard.Core.Aggregation.DashboardMetrics metrics) : CircuitHandler
+public sealed class LiveCircuitHandler(AdminDashboard.Core.Diagnostics.DashboardMetrics metrics) : CircuitHandler
 {
     private int _connections;
 
     public override Task OnCircuitOpenedAsync(Circuit circuit, CancellationToken cancellationToken)
     {
-        metrics.CircuitOpened(1);
+        metrics.CircuitsChanged(1);
         return Task.CompletedTask;
     }
 
     public override Task OnCircuitClosedAsync(Circuit circuit, CancellationToken cancellationToken)
     {
-        metrics.CircuitOpened(-1);
+        metrics.CircuitsChanged(-1);
         return Task.CompletedTask;
     }
 

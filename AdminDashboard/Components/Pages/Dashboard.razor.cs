@@ -1,7 +1,9 @@
 using AdminDashboard.Components.Dashboard;
 using AdminDashboard.Components.Live;
 using AdminDashboard.Core.Aggregation;
+using AdminDashboard.Core.Charts;
 using AdminDashboard.Core.Live;
+using AdminDashboard.Core.Stats;
 using AdminDashboard.Core.Upstream;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Options;
@@ -13,7 +15,7 @@ public sealed partial class Dashboard : IDisposable
     [Inject] private DashboardStatsService StatsService { get; set; } = default!;
     [Inject] private IOptions<DashboardUiOptions> UiOptions { get; set; } = default!;
     [Inject] private ILogger<Dashboard> Logger { get; set; } = default!;
-    [Inject] private DashboardEventHub Hub { get; set; } = default!;
+    [Inject] private LiveUpdates Hub { get; set; } = default!;
     [Inject] private ChartsService Charts { get; set; } = default!;
     [Inject] private AdminDashboard.Audit.AuditLog Audit { get; set; } = default!;
 
@@ -41,11 +43,11 @@ public sealed partial class Dashboard : IDisposable
     protected override void OnInitialized()
     {
         _refreshSeconds = UiOptions.Value.RefreshSeconds;
-        _hubSubscription = Hub.Subscribe(notification => InvokeAsync(() => OnHubNotification(notification)));
+        _hubSubscription = Hub.Subscribe(notification => InvokeAsync(() => OnLiveNotification(notification)));
         Circuit.Reconnected += OnReconnected;
     }
 
-    private void OnHubNotification(HubNotification notification)
+    private void OnLiveNotification(LiveNotification notification)
     {
         switch (notification)
         {
@@ -179,9 +181,7 @@ public sealed partial class Dashboard : IDisposable
     private SourceReport? SourceOf(UpstreamService service) =>
         _stats?.Sources.FirstOrDefault(s => s.Service == service.WireName());
 
-    private string? StaleText(UpstreamService service) => SourceOf(service) is { Status: SourceStatus.Stale } source
-        ? $"{DashboardAggregator.DescribeAge(source.AgeSeconds ?? 0)} old: service unavailable"
-        : null;
+    private string? StaleText(UpstreamService service) => SourceWording.StaleCaption(SourceOf(service));
 
     /// <summary>Yesterday's full-day appointments, for the card's comparison; null when unknown.</summary>
     private string? AppointmentsYesterday => _week?.Data?.Daily is { Count: >= 2 } d ? $" · yesterday {Formats.Count(d[^2].Counts.Total)}" : null;
@@ -189,7 +189,7 @@ public sealed partial class Dashboard : IDisposable
     private string? RevenueYesterday => _weekRevenue?.Data is { Daily.Count: >= 2 } r
         ? $" · yesterday {Formats.Money(r.Daily[^2].Amount, r.Currency)}" : null;
 
-    private static string Unavailable(UpstreamService service) => $"{service.DisplayName()} service unavailable";
+    private static string Unavailable(UpstreamService service) => SourceWording.Unavailable(service.DisplayName());
 
     private static string? Count(long? value) => value is null ? null : Formats.Count(value);
 

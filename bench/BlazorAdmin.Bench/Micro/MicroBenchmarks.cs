@@ -1,6 +1,8 @@
-using System.Text;
 using System.Text.Json;
+using System.Text;
 using AdminDashboard.Core.Aggregation;
+using AdminDashboard.Core.Diagnostics;
+using AdminDashboard.Core.Stats;
 using AdminDashboard.Core.Upstream;
 using BenchmarkDotNet.Attributes;
 using HospitalServices.Guard;
@@ -36,7 +38,7 @@ public class AggregationBenchmarks
         _services = new InMemoryServices(data.Patients!, data.Doctors!, data.Appointments!, data.Revenue!, data.Medicine!);
         var meters = new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>();
         _aggregator = new DashboardAggregator(_services, Options.Create(new AggregationOptions()), TimeProvider.System, new DashboardMetrics(meters),
-            NullLogger<DashboardAggregator>.Instance);
+            NullLogger<DashboardAggregator>.Instance, []);
         _fanOut = _aggregator.FanOutAsync(CancellationToken.None).GetAwaiter().GetResult();
     }
 
@@ -59,7 +61,7 @@ public class AggregationBenchmarks
     public Task<DashboardFanOut> FanOut() => _aggregator.FanOutAsync(CancellationToken.None);
 
     [Benchmark]
-    public ApiEnvelope<DashboardStats> BuildEnvelope() => DashboardAggregator.BuildEnvelope(_fanOut, DateTimeOffset.UtcNow, "Asia/Ho_Chi_Minh", 5, fromCache: false);
+    public ApiEnvelope<DashboardStats> BuildEnvelope() => StatsEnvelope.Build(_fanOut, DateTimeOffset.UtcNow, "Asia/Ho_Chi_Minh", 5, fromCache: false);
 
     private sealed class InMemoryServices(PatientStats p, DoctorStats d, AppointmentStats a, BillingStats b, MedicineStats m) : IHospitalServices
     {

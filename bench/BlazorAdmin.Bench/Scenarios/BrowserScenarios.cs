@@ -1,7 +1,8 @@
-using System.Net.Http.Json;
 using System.Globalization;
+using System.Net.Http.Json;
 using System.Text.Json;
 using AdminDashboard.Core.Events;
+using AdminDashboard.Core.Events.Contracts;
 using AdminDashboard.Core.Upstream;
 using BlazorAdmin.Bench.Hosting;
 using BlazorAdmin.Bench.Load;

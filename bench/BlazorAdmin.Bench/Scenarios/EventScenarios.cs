@@ -2,7 +2,9 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using AdminDashboard.Core.Aggregation;
 using AdminDashboard.Core.Caching;
+using AdminDashboard.Core.Diagnostics;
 using AdminDashboard.Core.Events;
+using AdminDashboard.Core.Events.Contracts;
 using AdminDashboard.Core.Live;
 using BlazorAdmin.Bench.Hosting;
 using BlazorAdmin.Bench.Load;
@@ -48,8 +50,7 @@ public sealed class EventScenarios(BenchEnvironment env)
         foreach (var (key, value) in BenchEnvironment.Kafka09ClientSettings) settings[$"Kafka:Client:{key}"] = value;
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Services.AddLogging(l => l.SetMinimumLevel(LogLevel.Warning));
-        builder.Services.AddMetrics();
-        builder.Services.AddSingleton<DashboardMetrics>();
+        builder.Services.AddDashboardDiagnostics();
         builder.Services.AddDashboardCaching(builder.Configuration);
         builder.Services.AddDashboardEvents(builder.Configuration);
         using var host = builder.Build();
@@ -85,7 +86,7 @@ public sealed class EventScenarios(BenchEnvironment env)
         await Task.Delay(1000);
 
         await host.StartAsync();
-        var hub = host.Services.GetRequiredService<DashboardEventHub>();
+        var hub = host.Services.GetRequiredService<LiveUpdates>();
         using var subscription = hub.Subscribe(notification =>
         {
             if (notification is EventNotification e) atHub.TryAdd(e.Event.EventId, Stopwatch.GetTimestamp());

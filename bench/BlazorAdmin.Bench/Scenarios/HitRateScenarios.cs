@@ -4,6 +4,7 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using AdminDashboard.Core.Caching;
 using AdminDashboard.Core.Events;
+using AdminDashboard.Core.Events.Contracts;
 using BlazorAdmin.Bench.Hosting;
 using BlazorAdmin.Bench.Load;
 using BlazorAdmin.Bench.Report;

@@ -1,4 +1,4 @@
-namespace AdminDashboard.Core.Events;
+namespace AdminDashboard.Core.Events.Contracts;
 
 /// <summary>The event types the dashboard consumes; each is also the Kafka topic's name. The one place that names them.</summary>
 public static class EventTopics

@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
+using System.Text;
 
-namespace AdminDashboard.Core.Events;
+namespace AdminDashboard.Core.Events.Contracts;
 
 /// <summary>
 /// A domain event as the dashboard understands it. Only <see cref="EventType"/> is required: messages from other

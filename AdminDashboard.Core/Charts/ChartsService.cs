@@ -1,16 +1,16 @@
+using AdminDashboard.Core.Aggregation;
 using AdminDashboard.Core.Caching;
 using AdminDashboard.Core.Upstream;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
-namespace AdminDashboard.Core.Aggregation;
+namespace AdminDashboard.Core.Charts;
 
 /// <summary>
 /// The chart data the page and <c>/v1/admin/charts/*</c> show: one upstream call per chart under the deadline,
-/// cached under the seed's key with its family's TTL, served stale from last-known-good when the service fails.
+/// cached under its key with its family's TTL, served stale from last-known-good when the service fails
+/// (see <see cref="EnvelopeLoader"/>).
 /// </summary>
-public sealed class ChartsService(
-    IServiceProvider services, SingleFlightLoader loader, LastKnownGoodStore lastKnownGood, IOptions<AggregationOptions> options, TimeProvider time)
+public sealed class ChartsService(IServiceProvider services, EnvelopeLoader loader, TimeProvider time)
 {
     public static IReadOnlyList<int> Ranges { get; } = [7, 30, 90];
 
@@ -32,22 +32,13 @@ public sealed class ChartsService(
     private async Task<ApiEnvelope<T>> GetAsync<T>(string key, UpstreamService service, Func<IServiceProvider, CancellationToken, Task<T>> fetch,
         CancellationToken cancellationToken) where T : class
     {
-        var (envelope, fromCache) = await loader.GetOrLoadAsync(key, async () =>
+        var (envelope, fromCache) = await loader.GetAsync(key, CacheKeys.TtlOf(key), async () =>
         {
             var aggregator = services.GetRequiredService<DashboardAggregator>();
             var result = await aggregator.CallAsync(service, t => fetch(services, t), CancellationToken.None);
-            result = await lastKnownGood.ApplyAsync(result, CacheKeys.LastKnownGoodOf(key), CancellationToken.None);
-            var envelope = Envelope(result, time.GetUtcNow());
-            var ttl = envelope.Partial ? TimeSpan.FromSeconds(options.Value.PartialStatsTtlSeconds) : CacheKeys.TtlOf(key);
-            return (envelope, ttl);
-        }, cancellationToken, isUsable: e => e.Sources is { Count: 1 } && e.Warnings is not null);
+            result = await loader.WithLastKnownGoodAsync(result, CacheKeys.LastKnownGoodOf(key), CancellationToken.None);
+            return Envelope.Of(result, time.GetUtcNow());
+        }, isUsable: e => e.Sources is { Count: 1 } && e.Warnings is not null, cancellationToken);
         return envelope with { FromCache = fromCache };
-    }
-
-    private static ApiEnvelope<T> Envelope<T>(ServiceResult<T> result, DateTimeOffset now) where T : class
-    {
-        var source = result.ToReport().AgedAt(now);
-        var warnings = source.Status == SourceStatus.Ok ? [] : new[] { DashboardAggregator.Warning(source) };
-        return new ApiEnvelope<T>(result.Value is not null, result.Value, warnings, source.Status != SourceStatus.Ok, [source]);
     }
 }

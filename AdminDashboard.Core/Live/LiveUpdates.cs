@@ -1,5 +1,5 @@
 using System.Threading.Channels;
-using AdminDashboard.Core.Events;
+using AdminDashboard.Core.Events.Contracts;
 using Microsoft.Extensions.Logging;
 
 namespace AdminDashboard.Core.Live;
@@ -14,18 +14,18 @@ public sealed record LiveStatus(bool IsLive, string? Reason, DateTimeOffset Sinc
 }
 
 /// <summary>What the hub hands a subscriber: an event, or a change of live status.</summary>
-public abstract record HubNotification;
+public abstract record LiveNotification;
 
-public sealed record EventNotification(HospitalEvent Event) : HubNotification;
+public sealed record EventNotification(HospitalEvent Event) : LiveNotification;
 
-public sealed record StatusNotification(LiveStatus Status) : HubNotification;
+public sealed record StatusNotification(LiveStatus Status) : LiveNotification;
 
 /// <summary>
 /// In-process fan-out from the event pipeline to Blazor circuits and SSE clients. Each subscriber has its own
 /// bounded queue and pump, so a slow browser holds up only itself, never the consumer or other circuits.
 /// Callbacks run off the publisher's thread; their exceptions are logged, never thrown at the publisher.
 /// </summary>
-public sealed class DashboardEventHub(ILogger<DashboardEventHub> logger, TimeProvider time)
+public sealed class LiveUpdates(ILogger<LiveUpdates> logger, TimeProvider time)
 {
     private ILogger Logger => logger;
     private const int QueueCapacity = 512;
@@ -38,7 +38,7 @@ public sealed class DashboardEventHub(ILogger<DashboardEventHub> logger, TimePro
     public int SubscriberCount { get { lock (_lock) { return _subscriptions.Count; } } }
 
     /// <summary>Registers a callback; dispose the result to stop (idempotent).</summary>
-    public IDisposable Subscribe(Func<HubNotification, Task> callback)
+    public IDisposable Subscribe(Func<LiveNotification, Task> callback)
     {
         var subscription = new Subscription(this, callback);
         lock (_lock) { _subscriptions.Add(subscription); }
@@ -58,7 +58,7 @@ public sealed class DashboardEventHub(ILogger<DashboardEventHub> logger, TimePro
             Broadcast(new StatusNotification(status));
     }
 
-    private void Broadcast(HubNotification notification)
+    private void Broadcast(LiveNotification notification)
     {
         Subscription[] targets;
         lock (_lock) { targets = [.. _subscriptions]; }
@@ -72,20 +72,20 @@ public sealed class DashboardEventHub(ILogger<DashboardEventHub> logger, TimePro
 
     private sealed class Subscription : IDisposable
     {
-        private readonly DashboardEventHub _hub;
-        private readonly Func<HubNotification, Task> _callback;
-        private readonly Channel<HubNotification> _queue = Channel.CreateBounded<HubNotification>(
+        private readonly LiveUpdates _hub;
+        private readonly Func<LiveNotification, Task> _callback;
+        private readonly Channel<LiveNotification> _queue = Channel.CreateBounded<LiveNotification>(
             new BoundedChannelOptions(QueueCapacity) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
         private int _disposed;
 
-        public Subscription(DashboardEventHub hub, Func<HubNotification, Task> callback)
+        public Subscription(LiveUpdates hub, Func<LiveNotification, Task> callback)
         {
             _hub = hub;
             _callback = callback;
             _ = Task.Run(PumpAsync);
         }
 
-        public void Enqueue(HubNotification notification) => _queue.Writer.TryWrite(notification);
+        public void Enqueue(LiveNotification notification) => _queue.Writer.TryWrite(notification);
 
         private async Task PumpAsync()
         {
