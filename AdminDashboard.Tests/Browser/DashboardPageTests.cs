@@ -5,6 +5,7 @@ using AdminDashboard.Tests.Infrastructure;
 using Microsoft.Playwright;
 using HospitalServices.Faults;
 using HospitalServices.Hosting;
+using HospitalServices.Contracts;
 
 namespace AdminDashboard.Tests.Browser;
 

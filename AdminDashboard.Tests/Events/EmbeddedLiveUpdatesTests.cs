@@ -9,6 +9,7 @@ using AdminDashboard.Core.Upstream;
 using AdminDashboard.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using HospitalServices.Hosting;
+using HospitalServices.Contracts;
 
 namespace AdminDashboard.Tests.Events;
 

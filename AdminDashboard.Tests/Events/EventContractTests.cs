@@ -1,5 +1,6 @@
 using AdminDashboard.Core.Events.Contracts;
 using HospitalServices.Hosting;
+using HospitalServices.Contracts;
 
 namespace AdminDashboard.Tests.Events;
 

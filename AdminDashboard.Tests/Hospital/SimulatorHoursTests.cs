@@ -3,6 +3,7 @@ using HospitalServices.Seed;
 using HospitalServices.Simulation;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
+using HospitalServices.Contracts;
 
 namespace AdminDashboard.Tests.Hospital;
 

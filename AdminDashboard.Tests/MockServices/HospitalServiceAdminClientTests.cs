@@ -5,6 +5,7 @@ using AdminDashboard.Core.Upstream;
 using AdminDashboard.Tests.Infrastructure;
 using HospitalServices.Faults;
 using HospitalServices.Hosting;
+using HospitalServices.Contracts;
 
 namespace AdminDashboard.Tests.MockServices;
 

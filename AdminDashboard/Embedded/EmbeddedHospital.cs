@@ -7,6 +7,7 @@ using HospitalServices.Hosting;
 using HospitalServices.Seed;
 using HospitalServices.Simulation;
 using Microsoft.Extensions.Options;
+using HospitalServices.Contracts;
 
 namespace AdminDashboard.Embedded;
 

@@ -1,3 +1,4 @@
+using HospitalServices.Contracts;
 using HospitalServices.Events;
 using HospitalServices.Hosting;
 using HospitalServices.Seed;

@@ -11,6 +11,7 @@ using HospitalServices.Hosting;
 using HospitalServices.Internal;
 using Microsoft.Playwright;
 using static BlazorAdmin.Bench.Report.BenchReport;
+using HospitalServices.Contracts;
 
 namespace BlazorAdmin.Bench.Scenarios;
 

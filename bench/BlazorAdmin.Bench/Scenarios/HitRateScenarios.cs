@@ -13,6 +13,7 @@ using HospitalServices.Seed;
 using HospitalServices.Simulation;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging.Abstractions;
+using HospitalServices.Contracts;
 
 namespace BlazorAdmin.Bench.Scenarios;
 

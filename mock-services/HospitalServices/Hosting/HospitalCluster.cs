@@ -1,6 +1,7 @@
 using HospitalServices.Events;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Logging;
+using HospitalServices.Contracts;
 
 namespace HospitalServices.Hosting;
 

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Serialization;
+using HospitalServices.Contracts;
 using HospitalServices.Events;
 using HospitalServices.Faults;
 using HospitalServices.Guard;
@@ -49,17 +50,19 @@ public static class HospitalServiceApp
         builder.Services.AddSingleton<FaultSwitch>();
         builder.Services.AddSingleton<AdminRequestCounter>();
         builder.Services.AddSingleton(publisher ?? NullDomainEventPublisher.Instance);
-        ServiceEndpoints.AddStore(builder.Services, service);
+        var module = ServiceModules.For(service);
+        module.AddStore(builder.Services);
         ServiceMetrics.Add(builder.Services, service);
 
         var app = builder.Build();
         // Seed before the port opens so the first request does not pay for it.
-        ServiceEndpoints.Seed(app.Services, service);
-        return Map(app, service);
+        module.Seed(app.Services);
+        return Map(app, module);
     }
 
-    private static WebApplication Map(WebApplication app, HospitalService service)
+    private static WebApplication Map(WebApplication app, IHospitalServiceModule module)
     {
+        var service = module.Service;
         // Requests that cannot be bound (malformed JSON, wrong types) answer 400 problem details, not an empty body.
         app.UseStatusCodePages();
         app.MapGet("/health", () => Results.Ok(new { status = "ok", service = service.ToString() }));
@@ -72,8 +75,7 @@ public static class HospitalServiceApp
             .WithMetadata(ServiceAnswer.Metadata.Instance)
             .AddEndpointFilter((context, next) => { counter.Increment(); return next(context); })
             .AddEndpointFilter<FaultInjectionFilter>();
-        ServiceEndpoints.MapStats(admin, service);
-        ServiceEndpoints.MapCharts(admin, service);
+        module.MapReads(admin);
         // Every successful write announces itself; the endpoints do not know about the bus.
         var writes = guarded.MapGroup("").AddEndpointFilter(async (context, next) =>
         {
@@ -82,7 +84,7 @@ public static class HospitalServiceApp
                 Announce(context.HttpContext.RequestServices, HospitalEventTypes.AnnouncedByWrite(service), entity);
             return result;
         });
-        ServiceEndpoints.MapWrites(writes, service);
+        module.MapWrites(writes);
 
         app.MapGet(InternalRoutes.Requests, (AdminRequestCounter counter) => Results.Ok(new RequestCounts(counter.Count)));
         app.MapGet(InternalRoutes.Faults, (FaultSwitch faults) => Results.Ok(ToWire(faults.Current)));
@@ -99,7 +101,7 @@ public static class HospitalServiceApp
                 return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown event type",
                     detail: $"The {service} service simulates: {string.Join(", ", HospitalEventTypes.OwnedBy(service))}.");
             }
-            var entity = ServiceEndpoints.Simulate(services, service, eventType);
+            var entity = module.Simulate(services, eventType);
             if (entity is not null) Announce(services, eventType, entity);
             return entity is null
                 ? Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Nothing to change", detail: "No entity was in a state this event applies to.")

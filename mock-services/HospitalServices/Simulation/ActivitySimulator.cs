@@ -2,6 +2,7 @@ using HospitalServices.Hosting;
 using HospitalServices.Internal;
 using HospitalServices.Seed;
 using Microsoft.Extensions.Logging;
+using HospitalServices.Contracts;
 
 namespace HospitalServices.Simulation;
 

@@ -1,4 +1,4 @@
-namespace HospitalServices.Hosting;
+namespace HospitalServices.Contracts;
 
 /// <summary>The kinds of domain change each service can simulate (and, with live updates, publish).</summary>
 public static class HospitalEventTypes

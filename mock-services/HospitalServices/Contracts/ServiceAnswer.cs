@@ -1,7 +1,7 @@
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http;
 
-namespace HospitalServices.Hosting;
+namespace HospitalServices.Contracts;
 
 /// <summary>
 /// The answer of every admin read: <c>{ "success": true, "data": { ... } }</c>, the shape gateways written for these

@@ -1,4 +1,4 @@
-namespace HospitalServices.Hosting;
+namespace HospitalServices.Contracts;
 
 /// <summary>The five hospital services. Each owns its data and listens on its own port.</summary>
 public enum HospitalService

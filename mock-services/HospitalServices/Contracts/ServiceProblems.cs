@@ -1,0 +1,16 @@
+using Microsoft.AspNetCore.Http;
+
+namespace HospitalServices.Contracts;
+
+/// <summary>The services' answers to a bad request: problem details naming the field, as the dashboard's API does.</summary>
+public static class ServiceProblems
+{
+    public static IResult Invalid(string field, string message) =>
+        Results.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] });
+
+    /// <summary>A chart read over <c>days</c> (1-365, default 30).</summary>
+    public static IResult Ranged<T>(int? days, Func<int, T> report) =>
+        days is < 1 or > 365 ? Invalid("days", "days must be between 1 and 365.") : ServiceAnswer.Ok(report(days ?? 30));
+
+    public static IResult OutOfRange(string field, int min, int max) => Invalid(field, $"{field} must be between {min} and {max}.");
+}
