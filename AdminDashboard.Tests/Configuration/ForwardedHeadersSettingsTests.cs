@@ -16,6 +16,15 @@ public sealed class ForwardedHeadersSettingsTests
             ("ForwardedHeaders:KnownNetworks:0", "10.0.8.0/24"), ("ForwardedHeaders:KnownNetworks:1", "fd00::/64"), ("ForwardedHeaders:ForwardLimit", "2")));
     }
 
+    [Fact]
+    public void A_blank_entry_names_no_proxy()
+    {
+        var settings = OptionsValidation.Bind<ForwardedHeadersSettings>(ForwardedHeadersSettings.SectionName, ("ForwardedHeaders:KnownProxies:0", ""));
+
+        Assert.Empty(new ValidateForwardedHeadersSettings().Failures(settings));
+        Assert.False(settings.TrustsAnyProxy);
+    }
+
     [Theory]
     [InlineData("ForwardedHeaders:KnownProxies:0", "nginx.local")]
     [InlineData("ForwardedHeaders:KnownProxies:0", "10.0.8.0/24")]

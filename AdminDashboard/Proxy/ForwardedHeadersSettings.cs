@@ -22,7 +22,12 @@ public sealed class ForwardedHeadersSettings
 
     public const int MaxForwardLimit = 10;
 
-    public bool TrustsAnyProxy => KnownProxies.Count > 0 || KnownNetworks.Count > 0;
+    /// <summary>The named entries; a blank one (compose passes an unset variable as empty) names nothing.</summary>
+    public IEnumerable<string> Proxies => KnownProxies.Where(p => !string.IsNullOrWhiteSpace(p));
+
+    public IEnumerable<string> Networks => KnownNetworks.Where(n => !string.IsNullOrWhiteSpace(n));
+
+    public bool TrustsAnyProxy => Proxies.Any() || Networks.Any();
 }
 
 public sealed class ValidateForwardedHeadersSettings : IValidateOptions<ForwardedHeadersSettings>
@@ -31,10 +36,10 @@ public sealed class ValidateForwardedHeadersSettings : IValidateOptions<Forwarde
     {
         var errors = new List<string>();
         for (var i = 0; i < o.KnownProxies.Count; i++)
-            if (!IPAddress.TryParse(o.KnownProxies[i], out _))
+            if (!string.IsNullOrWhiteSpace(o.KnownProxies[i]) && !IPAddress.TryParse(o.KnownProxies[i], out _))
                 errors.Add($"{ForwardedHeadersSettings.SectionName}:{nameof(o.KnownProxies)}:{i} must be an IP address; got {o.KnownProxies[i]}.");
         for (var i = 0; i < o.KnownNetworks.Count; i++)
-            if (!IPNetwork.TryParse(o.KnownNetworks[i], out _))
+            if (!string.IsNullOrWhiteSpace(o.KnownNetworks[i]) && !IPNetwork.TryParse(o.KnownNetworks[i], out _))
                 errors.Add($"{ForwardedHeadersSettings.SectionName}:{nameof(o.KnownNetworks)}:{i} must be a network in CIDR notation (10.0.8.0/24); got {o.KnownNetworks[i]}.");
         // A network that holds every address would believe any client that sends the headers itself.
         for (var i = 0; i < o.KnownNetworks.Count; i++)

@@ -28,9 +28,9 @@ public static class ProxyExtensions
         // The framework's defaults trust loopback; only what configuration names is trusted here.
         forwarded.KnownProxies.Clear();
         forwarded.KnownIPNetworks.Clear();
-        foreach (var proxy in settings.KnownProxies)
+        foreach (var proxy in settings.Proxies)
             forwarded.KnownProxies.Add(IPAddress.Parse(proxy));
-        foreach (var network in settings.KnownNetworks)
+        foreach (var network in settings.Networks)
             forwarded.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
     }
 
