@@ -25,6 +25,7 @@ builder.Services.AddDashboardHealth();
 builder.Services.AddDashboardObservability(builder.Configuration);
 builder.Services.AddEmbeddedHospital(builder.Configuration);
 builder.Services.AddDashboardProxy(builder.Configuration);
+builder.Services.AddDashboardDataProtection();
 builder.Services.AddDashboardAuthentication(builder.Configuration, builder.Environment);
 builder.Services.AddDashboardAuthorization();
 builder.Services.AddDashboardRateLimiting(builder.Configuration);
