@@ -11,7 +11,9 @@ namespace AdminDashboard.Auth;
 /// The keys that protect sign-in cookies, antiforgery tokens and Blazor circuit state. With the Redis cache configured
 /// they live in Redis (what <c>PersistKeysToStackExchangeRedis</c> sets up), so every dashboard instance behind a load
 /// balancer reads what another wrote: a cookie issued by one is accepted by the other, and a circuit prerendered on one
-/// can start on the other. Without Redis (embedded mode, one process) the framework's per-machine key ring is kept.
+/// can start on the other. While Redis cannot be reached an instance carries on with the keys it knows
+/// (<see cref="FallbackXmlRepository"/>). Without Redis (embedded mode, one process) the framework's per-machine key
+/// ring is kept.
 /// </summary>
 public static class DataProtectionExtensions
 {
@@ -26,17 +28,20 @@ public static class DataProtectionExtensions
         services.AddDataProtection().SetApplicationName(ApplicationName);
         services.AddSingleton<DataProtectionRedis>();
         // From the bound cache options, when the key ring is first needed, not from configuration read at registration.
-        services.AddOptions<KeyManagementOptions>().Configure<IOptions<CacheOptions>, DataProtectionRedis>((keys, cache, redis) =>
+        services.AddOptions<KeyManagementOptions>().Configure<IOptions<CacheOptions>, DataProtectionRedis, ILoggerFactory>((keys, cache, redis, loggers) =>
         {
             if (cache.Value.Provider == CacheProvider.Redis && !string.IsNullOrWhiteSpace(cache.Value.RedisConnectionString))
-                keys.XmlRepository = new RedisXmlRepository(() => redis.Database(cache.Value.RedisConnectionString!), KeyRingKey);
+                keys.XmlRepository = new FallbackXmlRepository(
+                    new RedisXmlRepository(() => redis.Database(cache.Value.RedisConnectionString!), KeyRingKey),
+                    loggers.CreateLogger(typeof(FallbackXmlRepository)));
         });
         return services;
     }
 
     /// <summary>
-    /// A multiplexer of its own, with the client's default timeouts: the key ring is read rarely (at start, then about
-    /// once a day) and must not give up after the cache's 150 ms. Connects on first use, so start-up does not wait on Redis.
+    /// A multiplexer of its own, with timeouts of its own: the key ring is read rarely (at first use, then about once a
+    /// day) and should not give up after the cache's 150 ms, nor hold a request for the client's default 5 s while Redis
+    /// is down. Connects on first use, so start-up does not wait on Redis.
     /// </summary>
     private sealed class DataProtectionRedis : IDisposable
     {
@@ -52,6 +57,9 @@ public static class DataProtectionExtensions
                     var options = ConfigurationOptions.Parse(connectionString);
                     options.AbortOnConnectFail = false;
                     options.ClientName = "blazoradmin-data-protection";
+                    options.ConnectTimeout = 1000;
+                    options.SyncTimeout = 1000;
+                    options.AsyncTimeout = 1000;
                     _connection = ConnectionMultiplexer.Connect(options);
                 }
                 return _connection.GetDatabase();
