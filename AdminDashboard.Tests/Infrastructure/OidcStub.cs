@@ -147,7 +147,7 @@ public sealed class OidcStub : IAsyncDisposable
     /// audience the app's client id, app roles in <c>roles</c>), signed with this run's key.
     /// </summary>
     public string CreateToken(string tenant = TenantId, string audience = ClientId, string[]? roles = null, string? scope = null,
-        DateTime? expires = null, string user = "admin@hospital.example")
+        DateTime? expires = null, string user = "admin@hospital.example", SecurityKey? signedWith = null)
     {
         var claims = new Dictionary<string, object>
         {
@@ -165,7 +165,7 @@ public sealed class OidcStub : IAsyncDisposable
             IssuedAt = ValidFrom,
             NotBefore = ValidFrom,
             Expires = expires ?? ValidUntil,
-            SigningCredentials = new SigningCredentials(_key, SecurityAlgorithms.RsaSha256),
+            SigningCredentials = new SigningCredentials(signedWith ?? _key, SecurityAlgorithms.RsaSha256),
         });
     }
 

@@ -90,6 +90,16 @@ public sealed class EntraIdStubTests(EntraIdStubApp fixture) : IClassFixture<Ent
     }
 
     [Fact]
+    public async Task A_token_signed_by_a_key_the_authority_does_not_publish_is_401()
+    {
+        using var forger = System.Security.Cryptography.RSA.Create(2048);
+        var unpublished = new Microsoft.IdentityModel.Tokens.RsaSecurityKey(forger) { KeyId = "not-in-the-jwks" };
+        Assert.Equal(HttpStatusCode.OK, await StatsWith(Stub.CreateToken(roles: ["Admin"])));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, await StatsWith(Stub.CreateToken(roles: ["Admin"], signedWith: unpublished)));
+    }
+
+    [Fact]
     public async Task A_signed_in_user_without_the_admin_role_is_403()
     {
         // A delegated token: the user consented to the API's scope but holds no Admin app role (or another role).
