@@ -58,6 +58,7 @@ public sealed class DashboardStore : IDisposable
     private bool _againBypassesCache;
     private SnapshotCause _againCause;
     private TaskCompletionSource? _trailingDone;
+    private Task _running = Task.CompletedTask;
     private bool _disposed;
 
     public DashboardStore(IDashboardReader reader, LiveUpdates hub, HospitalTime hospital, TimeProvider time, DashboardMetrics metrics,
@@ -107,6 +108,22 @@ public sealed class DashboardStore : IDisposable
         return subscription;
     }
 
+    /// <summary>
+    /// The snapshot of <paramref name="days"/> once its figures are in: at once when they are, else when the refresh under
+    /// way has published (a page being prerendered shows figures, not placeholders). Subscribe first.
+    /// </summary>
+    public async Task<DashboardSnapshot> LoadedAsync(int days)
+    {
+        Task running;
+        lock (_lock)
+        {
+            if (_stats is not null && _charts.ContainsKey(days)) return SnapshotLocked(days, SnapshotCause.Load);
+            running = _running;
+        }
+        await running;
+        return Current(days);
+    }
+
     /// <summary>The admin's Refresh: the stats from the services, not the cache; completes when published.</summary>
     public Task RefreshFromServicesAsync() => RequestRefresh(SnapshotCause.Admin, bypassCache: true);
 
@@ -130,6 +147,7 @@ public sealed class DashboardStore : IDisposable
             }
             _refreshing = true;
             done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _running = done.Task;
         }
         _ = Task.Run(() => RefreshLoopAsync(cause, bypassCache, done));
         return done.Task;
@@ -170,6 +188,7 @@ public sealed class DashboardStore : IDisposable
                 _againBypassesCache = false;
                 done = _trailingDone!;
                 _trailingDone = null;
+                _running = done.Task;
             }
         }
     }

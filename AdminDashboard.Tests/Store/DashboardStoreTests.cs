@@ -135,6 +135,20 @@ public sealed class DashboardStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task The_first_page_can_wait_for_the_first_figures_without_a_second_read()
+    {
+        _reader.HoldStats = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var page = new Page(_store);
+
+        var loaded = _store.LoadedAsync(30);
+        Assert.False(loaded.IsCompleted);
+        _reader.HoldStats.SetResult();
+
+        Assert.True(Loaded(await loaded.WaitAsync(Patience)));
+        Assert.Equal(1, _reader.StatsReads);
+    }
+
+    [Fact]
     public async Task A_refresh_that_changes_nothing_publishes_nothing_and_keeps_every_instance()
     {
         using var page = new Page(_store);

@@ -35,6 +35,12 @@ public sealed partial class Dashboard : IDisposable
 
     protected override void OnInitialized() => Watch(_days);
 
+    // The first page after start waits for the store's first figures, as a prerendered page always did for its own.
+    protected override async Task OnInitializedAsync()
+    {
+        if (_snapshot.Stats is null) _snapshot = await Store.LoadedAsync(_days);
+    }
+
     /// <summary>Subscribe first, then read: a snapshot published in between is delivered, not lost.</summary>
     private void Watch(int days)
     {
