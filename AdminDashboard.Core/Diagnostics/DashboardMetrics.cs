@@ -19,6 +19,7 @@ public sealed class DashboardMetrics : IDisposable
     private readonly Counter<long> _eventsFailed;
     private readonly Counter<long> _eventsDuplicate;
     private readonly UpDownCounter<long> _circuits;
+    private readonly Counter<long> _storeRefreshes;
 
     public DashboardMetrics(IMeterFactory meters)
     {
@@ -31,6 +32,7 @@ public sealed class DashboardMetrics : IDisposable
         _eventLatency = _meter.CreateHistogram<double>("dashboard.events.latency", "ms", "From the event's occurredAt to the hub");
         _eventsFailed = _meter.CreateCounter<long>("dashboard.events.failed", description: "Messages skipped: malformed, unknown type, unreadable, handler error");
         _eventsDuplicate = _meter.CreateCounter<long>("dashboard.events.duplicates", description: "Events seen again (same eventId) and not applied twice");
+        _storeRefreshes = _meter.CreateCounter<long>("dashboard.store.refreshes", description: "Refreshes of the dashboard store (stats and charts read once for every open dashboard), by cause");
         _circuits = _meter.CreateUpDownCounter<long>("dashboard.circuits.active", description: "Open Blazor circuits on this instance");
         _circuits.Add(0);
     }
@@ -76,6 +78,9 @@ public sealed class DashboardMetrics : IDisposable
 
     /// <summary>Open Blazor circuits (dashboards in browsers) on this instance: +1 when one opens, -1 when it closes.</summary>
     public void CircuitsChanged(int delta) => _circuits.Add(delta);
+
+    /// <param name="cause">load, event, timer, admin or status.</param>
+    public void RecordStoreRefresh(string cause) => _storeRefreshes.Add(1, new KeyValuePair<string, object?>("cause", cause));
 
     public void RecordCacheLookup(string keyFamily, string result) =>
         _cacheLookups.Add(1, new TagList { { "family", keyFamily }, { "result", result } });

@@ -30,7 +30,7 @@ public sealed class EmbeddedLiveUpdatesTests(DashboardAppFactory app) : IAsyncLi
     [Fact]
     public async Task A_simulated_payment_invalidates_the_stats_over_the_in_process_bus()
     {
-        await app.GetStatsAsync();
+        var before = (await app.GetStatsAsync()).GetProperty("data").GetProperty("timestamp").GetDateTimeOffset();
         using var probe = new HubProbe(app.Services);
         var cache = app.Services.GetRequiredService<IDashboardCache>();
         Assert.NotNull(await cache.GetAsync<object>(CacheKeys.Stats, CancellationToken.None));
@@ -41,8 +41,8 @@ public sealed class EmbeddedLiveUpdatesTests(DashboardAppFactory app) : IAsyncLi
 
         var seen = await probe.WaitForEventAsync(e => e.EventType == EventTopics.PaymentCompleted && e.PaymentId == paymentId, Patience);
         Assert.True(seen.Amount > 0);
-        Assert.Null(await cache.GetAsync<object>(CacheKeys.Stats, CancellationToken.None));
-        Assert.False((await app.GetStatsAsync()).GetProperty("data").GetProperty("fromCache").GetBoolean());
+        // Recomputed after the event, by this read or by the dashboard store refreshing for an open page meanwhile.
+        Assert.True((await app.GetStatsAsync()).GetProperty("data").GetProperty("timestamp").GetDateTimeOffset() > before);
     }
 
     [Fact]

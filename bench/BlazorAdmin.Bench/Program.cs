@@ -46,7 +46,7 @@ internal static class BenchProgram
 
         // --only "cache hit,event to screen": just those scenarios (for investigating one figure; the table is then partial).
         var only = Option("--only", "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        string[] scenarios = ["cache hit", "micro", "cache miss", "partial failure", "stampede", "event to hub", "event to screen", "circuits", "internal auth", "hit rates"];
+        string[] scenarios = ["cache hit", "micro", "cache miss", "partial failure", "stampede", "event to hub", "event to screen", "circuits", "50 dashboards", "internal auth", "hit rates"];
         if (only.Except(scenarios).ToList() is [_, ..] unknown)
         {
             Console.Error.WriteLine($"--only: unknown scenario(s) {string.Join(", ", unknown.Select(u => $"'{u}'"))}; known: {string.Join(", ", scenarios)}.");
@@ -105,7 +105,7 @@ internal static class BenchProgram
             await Measure("event to hub", () => new EventScenarios(env).EventToHubAsync());
             var hub = results.FirstOrDefault(r => r.Scenario.StartsWith("event to hub", StringComparison.Ordinal));
             // Chromium only when a browser scenario is to run.
-            if (only.Length == 0 || only.Contains("event to screen") || only.Contains("circuits"))
+            if (only.Length == 0 || only.Contains("event to screen") || only.Contains("circuits") || only.Contains("50 dashboards"))
             {
                 await using var browser = new BrowserScenarios(env, dashboard);
                 try
@@ -113,6 +113,7 @@ internal static class BenchProgram
                     await browser.StartAsync();
                     if (hub is not null) await Measure("event to screen", () => browser.EventToScreenAsync(hub));
                     await Measure("circuits", browser.CircuitsAsync);
+                    await Measure("50 dashboards", browser.FiftyDashboardsAsync);
                 }
                 catch (PlaywrightException e)
                 {

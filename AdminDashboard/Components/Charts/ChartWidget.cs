@@ -1,4 +1,3 @@
-using System.Text.Json;
 using AdminDashboard.Core.Aggregation;
 using AdminDashboard.Core.Upstream;
 using Microsoft.AspNetCore.Components;
@@ -7,8 +6,8 @@ namespace AdminDashboard.Components.Charts;
 
 /// <summary>
 /// A chart on the dashboard: one envelope in, one card out (<see cref="ChartShell{T}"/>). It renders only when it is
-/// handed another envelope or range. <see cref="ChartsPanel"/> hands over a new envelope only when its figures
-/// changed (<see cref="ShowsTheSame{T}"/>), so a refresh that changes nothing, or changes another chart's figures,
+/// handed another envelope or range. The dashboard store keeps an envelope's instance while its figures are the same
+/// (<see cref="ShowsTheSame{T}"/>), so a refresh that changes nothing, or changes another chart's figures,
 /// does not re-render this chart: charts are the heaviest part of the page to render and to patch in the browser.
 /// </summary>
 public abstract class ChartWidget<T> : ComponentBase where T : class
@@ -50,8 +49,5 @@ public abstract class ChartWidget<T> : ComponentBase where T : class
     /// same, because its age ("4 min old") moves on even when its figures do not.
     /// </summary>
     public static bool ShowsTheSame(ApiEnvelope<T>? shown, ApiEnvelope<T> loaded) =>
-        shown is not null
-        && shown.Sources.All(s => s.Status != SourceStatus.Stale)
-        && JsonSerializer.SerializeToUtf8Bytes(shown with { FromCache = null }, UpstreamJson.Options)
-            .AsSpan().SequenceEqual(JsonSerializer.SerializeToUtf8Bytes(loaded with { FromCache = null }, UpstreamJson.Options));
+        shown is not null && Core.Store.DashboardStore.SameFigures(shown, loaded);
 }

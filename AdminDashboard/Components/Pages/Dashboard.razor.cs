@@ -1,164 +1,77 @@
 using AdminDashboard.Components.Dashboard;
-using AdminDashboard.Components.Live;
 using AdminDashboard.Core.Aggregation;
-using AdminDashboard.Core.Charts;
-using AdminDashboard.Core.Live;
 using AdminDashboard.Core.Stats;
+using AdminDashboard.Core.Store;
 using AdminDashboard.Core.Upstream;
 using Microsoft.AspNetCore.Components;
-using Microsoft.Extensions.Options;
 
 namespace AdminDashboard.Components.Pages;
 
+/// <summary>
+/// Shows the store's snapshot of its range: subscribes, and renders each snapshot it is handed (one render batch per
+/// snapshot); the cards, the feed and the charts below skip what did not change. It reads nothing itself.
+/// </summary>
 public sealed partial class Dashboard : IDisposable
 {
-    [Inject] private DashboardStatsService StatsService { get; set; } = default!;
-    [Inject] private IOptions<DashboardUiOptions> UiOptions { get; set; } = default!;
-    [Inject] private ILogger<Dashboard> Logger { get; set; } = default!;
-    [Inject] private LiveUpdates Hub { get; set; } = default!;
-    [Inject] private ChartsService Charts { get; set; } = default!;
+    [Inject] private DashboardStore Store { get; set; } = default!;
     [Inject] private AdminDashboard.Audit.AuditLog Audit { get; set; } = default!;
 
     [CascadingParameter] private Task<Microsoft.AspNetCore.Components.Authorization.AuthenticationState>? AuthState { get; set; }
-    [Inject] private LiveCircuitHandler Circuit { get; set; } = default!;
 
-    // Cancelled on dispose, never disposed itself: a refresh still running afterwards may read its token.
-    private readonly CancellationTokenSource _disposed = new();
-    private ApiEnvelope<DashboardStats>? _stats;
-    private string? _loadError;
-    private bool _refreshing;
-    private bool _reloadRequested;
-    private bool _refetchScheduled;
-    private IDisposable? _hubSubscription;
+    private DashboardSnapshot _snapshot = default!;
+    private IDisposable? _subscription;
     private bool _autoRefresh = true;
-    private int _refreshSeconds;
+    private bool _refreshing;
     private int _days = 30;
-    private ApiEnvelope<AppointmentTrends>? _week;
-    private ApiEnvelope<RevenueReport>? _weekRevenue;
-    private int _chartsVersion;
 
-    private DashboardStats? D => _stats?.Data;
-    private bool Loading => _stats is null && _loadError is null;
+    private ApiEnvelope<DashboardStats>? Stats => _snapshot.Stats;
+    private DashboardStats? D => Stats?.Data;
+    private bool Loading => Stats is null && !_snapshot.RefreshFailed;
+    private int RefreshSeconds => (int)Store.RefreshPeriod.TotalSeconds;
 
-    protected override void OnInitialized()
-    {
-        _refreshSeconds = UiOptions.Value.RefreshSeconds;
-        _hubSubscription = Hub.Subscribe(notification => InvokeAsync(() => OnLiveNotification(notification)));
-        Circuit.Reconnected += OnReconnected;
-    }
+    private string? LoadError => !_snapshot.RefreshFailed ? null
+        : Stats?.Data is { } data ? $"The last refresh failed; showing figures from {Clock.Time(data.Timestamp)}."
+        : "The dashboard could not load its figures. It will try again shortly.";
 
-    private void OnLiveNotification(LiveNotification notification)
-    {
-        switch (notification)
-        {
-            case EventNotification { Event: var e } when _stats?.Data is { } data:
-                // The event's own delta shows at once; the services' figures follow with the refetch.
-                _stats = _stats with { Data = KpiDelta.Apply(data, e, Clock) };
-                ScheduleRefetch();
-                StateHasChanged();
-                break;
-            case EventNotification:
-                // Still loading: that load may have read the cache before this event's invalidation.
-                _reloadRequested = true;
-                break;
-            case StatusNotification { Status.IsLive: true }:
-                // Back from an outage: events may have been missed while paused.
-                ScheduleRefetch();
-                break;
-        }
-    }
+    protected override void OnInitialized() => Watch(_days);
 
-    private void OnReconnected() => _ = InvokeAsync(ScheduleRefetch);
-
-    /// <summary>One refetch per burst: events within the window share it; events during it cause one more.</summary>
-    private void ScheduleRefetch()
-    {
-        if (_refetchScheduled) return;
-        _refetchScheduled = true;
-        _ = RefetchAfterWindowAsync();
-    }
-
-    private async Task RefetchAfterWindowAsync()
-    {
-        try
-        {
-            await Task.Delay(UiOptions.Value.LiveRefetchWindowMs, _disposed.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            return;
-        }
-        await InvokeAsync(async () =>
-        {
-            _refetchScheduled = false;
-            await LoadAsync(refresh: false);
-        });
-    }
-
+    // The first page after start waits for the store's first figures, as a prerendered page always did for its own.
     protected override async Task OnInitializedAsync()
     {
-        await LoadAsync(refresh: false);
-        _ = AutoRefreshLoopAsync(_disposed.Token);
+        if (_snapshot.Stats is null) _snapshot = await Store.LoadedAsync(_days);
     }
 
-    private async Task AutoRefreshLoopAsync(CancellationToken stop)
+    /// <summary>Subscribe first, then read: a snapshot published in between is delivered, not lost.</summary>
+    private void Watch(int days)
     {
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(_refreshSeconds));
-        try
-        {
-            while (await timer.WaitForNextTickAsync(stop))
-            {
-                if (_autoRefresh && !_refreshing)
-                    await InvokeAsync(() => LoadAsync(refresh: false));
-            }
-        }
-        catch (OperationCanceledException)
-        {
-        }
+        _subscription?.Dispose();
+        _subscription = Store.Subscribe(days, snapshot => InvokeAsync(() => Apply(snapshot)));
+        _snapshot = Store.Current(days);
     }
 
-    /// <summary>The admin's Refresh: fresh figures from the services, not the cache.</summary>
-    private Task RefreshAsync() => LoadAsync(refresh: true);
-
-    private async Task LoadAsync(bool refresh)
+    private void Apply(DashboardSnapshot snapshot)
     {
-        // No new refresh while one is in flight; a request meanwhile gets one more afterwards.
-        if (_refreshing)
-        {
-            _reloadRequested = true;
-            return;
-        }
+        // Paused: the store's timer still runs for the other pages; this one keeps its figures until an event or a Refresh.
+        if (snapshot.Cause == SnapshotCause.Timer && !_autoRefresh) return;
+        // Delivered out of order after a range change, or older than what Refresh already showed.
+        if (snapshot.Charts.Days != _days || snapshot.Version < _snapshot.Version) return;
+        _snapshot = snapshot;
+        StateHasChanged();
+    }
+
+    /// <summary>The admin's Refresh: fresh figures from the services, not the cache, for every open page.</summary>
+    private async Task RefreshAsync()
+    {
         _refreshing = true;
         try
         {
-            _stats = await StatsService.GetStatsAsync(_disposed.Token, refresh);
-            _loadError = null;
-            // Yesterday's figures for the cards' comparison; cached, and a failure only drops the comparison.
-            _week = await Charts.AppointmentTrendsAsync(7, _disposed.Token);
-            _weekRevenue = await Charts.RevenueAsync(7, _disposed.Token);
-            _chartsVersion++;
-        }
-        catch (OperationCanceledException) when (_disposed.IsCancellationRequested)
-        {
-            return;
-        }
-        catch (Exception e)
-        {
-            Logger.LogError(e, "Dashboard refresh failed");
-            _loadError = _stats is null
-                ? "The dashboard could not load its figures. It will try again shortly."
-                : $"The last refresh failed; showing figures from {Clock.Time(_stats.Data!.Timestamp)}.";
+            await Store.RefreshFromServicesAsync();
         }
         finally
         {
             _refreshing = false;
         }
-        StateHasChanged();
-        if (_reloadRequested && !_disposed.IsCancellationRequested)
-        {
-            _reloadRequested = false;
-            await LoadAsync(refresh: false);
-        }
+        Apply(Store.Current(_days) with { Cause = SnapshotCause.Admin });
     }
 
     // True once the circuit is up and the page reacts to clicks and events; prerendered HTML says false.
@@ -174,29 +87,32 @@ public sealed partial class Dashboard : IDisposable
         }
     }
 
-    private void OnAutoRefreshChanged(bool value) => _autoRefresh = value;
+    private void OnAutoRefreshChanged(bool value)
+    {
+        _autoRefresh = value;
+        if (value) Apply(Store.Current(_days));
+    }
 
-    private void OnRangeChanged(int days) => _days = days;
+    private void OnRangeChanged(int days)
+    {
+        _days = days;
+        Watch(days);
+    }
 
     private SourceReport? SourceOf(UpstreamService service) =>
-        _stats?.Sources.FirstOrDefault(s => s.Service == service.WireName());
+        Stats?.Sources.FirstOrDefault(s => s.Service == service.WireName());
 
     private string? StaleText(UpstreamService service) => SourceWording.StaleCaption(SourceOf(service));
 
     /// <summary>Yesterday's full-day appointments, for the card's comparison; null when unknown.</summary>
-    private string? AppointmentsYesterday => _week?.Data?.Daily is { Count: >= 2 } d ? $" · yesterday {Formats.Count(d[^2].Counts.Total)}" : null;
+    private string? AppointmentsYesterday => _snapshot.WeekTrends?.Data?.Daily is { Count: >= 2 } d ? $" · yesterday {Formats.Count(d[^2].Counts.Total)}" : null;
 
-    private string? RevenueYesterday => _weekRevenue?.Data is { Daily.Count: >= 2 } r
+    private string? RevenueYesterday => _snapshot.WeekRevenue?.Data is { Daily.Count: >= 2 } r
         ? $" · yesterday {Formats.Money(r.Daily[^2].Amount, r.Currency)}" : null;
 
     private static string Unavailable(UpstreamService service) => SourceWording.Unavailable(service.DisplayName());
 
     private static string? Count(long? value) => value is null ? null : Formats.Count(value);
 
-    public void Dispose()
-    {
-        _disposed.Cancel();
-        _hubSubscription?.Dispose();
-        Circuit.Reconnected -= OnReconnected;
-    }
+    public void Dispose() => _subscription?.Dispose();
 }
