@@ -119,6 +119,20 @@ public sealed class ResilientDashboardCache : IDashboardCache
         return written;
     }
 
+    public async ValueTask<StoredJson?> GetJsonAsync(string key, CancellationToken cancellationToken)
+    {
+        var (ok, value) = await TryRedisAsync(key, ct => _redis.GetJsonAsync(key, ct), cancellationToken);
+        return ok ? value : await _memory.GetJsonAsync(key, cancellationToken);
+    }
+
+    public async ValueTask<bool> SetJsonIfGenerationAsync(string key, byte[] json, TimeSpan ttl, long generation, CancellationToken cancellationToken)
+    {
+        var (ok, written) = await TryRedisAsync(key, ct => _redis.SetJsonIfGenerationAsync(key, json, ttl, generation, ct), cancellationToken);
+        if (!ok) return await _memory.SetJsonIfGenerationAsync(key, json, ttl, generation, cancellationToken);
+        if (written) await _memory.SetAsync(key, json, ttl, cancellationToken);
+        return written;
+    }
+
     public async ValueTask<long> GetGenerationAsync(string family, CancellationToken cancellationToken)
     {
         var (ok, generation) = await TryRedisAsync(family, ct => _redis.GetGenerationAsync(family, ct), cancellationToken);
