@@ -29,6 +29,9 @@ public sealed class CacheEntry
     /// <summary>When the Redis entry it came from (or was written to) expires: the first level never outlives it.</summary>
     public DateTimeOffset ExpiresAt { get; }
 
+    /// <summary>It follows a Redis entry (or the only level of embedded mode), not the in-process fallback of an outage.</summary>
+    public bool Shared { get; init; } = true;
+
     /// <summary>An event touched it: still served, while a background refresh replaces it.</summary>
     public bool IsStale => _stale;
 

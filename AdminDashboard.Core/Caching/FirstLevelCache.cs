@@ -3,8 +3,8 @@ using Microsoft.Extensions.Logging;
 
 namespace AdminDashboard.Core.Caching;
 
-/// <summary>A value just loaded from the services, as it was written to the second level.</summary>
-public sealed record LoadedEntry(byte[] Json, object Value, TimeSpan TimeToLive);
+/// <summary>A value just loaded from the services, as it was written to the second level (<paramref name="Shared"/>: to Redis, not its fallback).</summary>
+public sealed record LoadedEntry(byte[] Json, object Value, TimeSpan TimeToLive, bool Shared);
 
 /// <summary>
 /// The in-process first level in front of <see cref="IDashboardCache"/> (Redis, or the in-process cache of embedded
@@ -12,7 +12,8 @@ public sealed record LoadedEntry(byte[] Json, object Value, TimeSpan TimeToLive)
 /// <see cref="MarkStaleAsync"/> invalidates the second level as before, marks the entries it touches stale, and
 /// refreshes them in the background; readers keep getting the last complete value and never wait on a refresh.
 /// An entry never outlives its Redis entry (its lifetime is the TTL Redis reported or was given), and while the
-/// event feed is not live (<see cref="ICacheInvalidationFeed"/>) it lives at most <see cref="UnwatchedLifetime"/>.
+/// event feed is not live (<see cref="ICacheInvalidationFeed"/>) it lives at most <see cref="UnwatchedLifetime"/>; so does
+/// an entry read from or written to the in-process fallback while Redis was down (it has no Redis entry to follow).
 /// </summary>
 /// <remarks>
 /// Everything else is passed through to the second level; <see cref="RemoveAsync"/> and
@@ -45,17 +46,17 @@ public sealed class FirstLevelCache(IDashboardCache inner, ICacheInvalidationFee
     {
         if (!_slots.TryGetValue(key, out var slot) || slot.Entry is not { } entry) return null;
         var now = time.GetUtcNow();
-        if (entry.ExpiresAt > now && (feed.IsLive || entry.AdmittedAt + UnwatchedLifetime > now)) return entry;
+        if (entry.ExpiresAt > now && ((feed.IsLive && entry.Shared) || entry.AdmittedAt + UnwatchedLifetime > now)) return entry;
         // Expired: forgotten unless a refresh is already replacing it.
         if (Volatile.Read(ref slot.Running) == 0) Interlocked.CompareExchange(ref slot.Entry, null, entry);
         return null;
     }
 
     /// <summary>Keeps <paramref name="json"/> for as long as its second-level entry lives; <paramref name="reload"/> is how an event refreshes it.</summary>
-    public CacheEntry Admit(string key, byte[] json, object value, TimeSpan timeToLive, Func<Task<LoadedEntry>> reload)
+    public CacheEntry Admit(string key, byte[] json, object value, TimeSpan timeToLive, Func<Task<LoadedEntry>> reload, bool shared = true)
     {
         var now = time.GetUtcNow();
-        var entry = new CacheEntry(json, value, now, now + timeToLive);
+        var entry = new CacheEntry(json, value, now, now + timeToLive) { Shared = shared };
         var slot = _slots.GetOrAdd(key, static _ => new Slot());
         slot.Reload = reload;
         slot.Entry = entry;
@@ -88,9 +89,13 @@ public sealed class FirstLevelCache(IDashboardCache inner, ICacheInvalidationFee
     /// </summary>
     public void Forget(string key)
     {
-        if (_slots.TryGetValue(key, out var slot) && slot.Entry is { IsStale: false } entry)
-            Interlocked.CompareExchange(ref slot.Entry, null, entry);
+        if (_slots.TryGetValue(key, out var slot) && slot.Entry is { IsStale: false } entry
+            && Interlocked.CompareExchange(ref slot.Entry, null, entry) == entry)
+            Forgotten?.Invoke(key);
     }
+
+    /// <summary>Raised with the key after <see cref="Forget"/> dropped an entry.</summary>
+    public event Action<string>? Forgotten;
 
     /// <summary>Leading edge: a refresh starts at once; events during it fold into one more after it.</summary>
     private void RequestRefresh(string key, Slot slot)
@@ -110,7 +115,7 @@ public sealed class FirstLevelCache(IDashboardCache inner, ICacheInvalidationFee
                 {
                     var loaded = await slot.Reload!();
                     var now = time.GetUtcNow();
-                    var entry = new CacheEntry(loaded.Json, loaded.Value, now, now + loaded.TimeToLive);
+                    var entry = new CacheEntry(loaded.Json, loaded.Value, now, now + loaded.TimeToLive) { Shared = loaded.Shared };
                     // Another event arrived while this load ran: newer than what was served, still not the newest.
                     if (Volatile.Read(ref slot.Requested) == 1) entry.MarkStale();
                     slot.Entry = loaded.TimeToLive > TimeSpan.Zero ? entry : null;
@@ -148,6 +153,24 @@ public sealed class FirstLevelCache(IDashboardCache inner, ICacheInvalidationFee
         inner.SetIfGenerationAsync(key, value, ttl, generation, cancellationToken);
 
     public ValueTask<StoredJson?> GetJsonAsync(string key, CancellationToken cancellationToken) => inner.GetJsonAsync(key, cancellationToken);
+
+    private long Fallbacks => (inner as ResilientDashboardCache)?.Fallbacks ?? 0;
+
+    /// <summary>Reads the second level, saying whether the answer came from Redis itself rather than its fallback.</summary>
+    public async Task<(StoredJson? Stored, bool Shared)> ReadSecondLevelAsync(string key, CancellationToken cancellationToken)
+    {
+        var before = Fallbacks;
+        var stored = await inner.GetJsonAsync(key, cancellationToken);
+        return (stored, Fallbacks == before);
+    }
+
+    /// <summary>Writes the second level if the generation holds, saying whether it went to Redis itself rather than its fallback.</summary>
+    public async Task<(bool Written, bool Shared)> WriteSecondLevelAsync(string key, byte[] json, TimeSpan ttl, long generation)
+    {
+        var before = Fallbacks;
+        var written = await inner.SetJsonIfGenerationAsync(key, json, ttl, generation, CancellationToken.None);
+        return (written, Fallbacks == before);
+    }
 
     public ValueTask<bool> SetJsonIfGenerationAsync(string key, byte[] json, TimeSpan ttl, long generation, CancellationToken cancellationToken) =>
         inner.SetJsonIfGenerationAsync(key, json, ttl, generation, cancellationToken);

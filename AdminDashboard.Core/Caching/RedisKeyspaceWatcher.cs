@@ -15,6 +15,11 @@ public sealed class RedisKeyspaceWatcher(RedisConnection connection, FirstLevelC
     /// <summary>The notifications that mean the value is gone.</summary>
     private static readonly HashSet<string> Gone = new(StringComparer.Ordinal) { "del", "expired", "evicted", "unlink" };
 
+    private readonly TaskCompletionSource _subscribed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes once Redis has confirmed the subscription.</summary>
+    public Task Subscribed => _subscribed.Task;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         try
@@ -26,6 +31,7 @@ public sealed class RedisKeyspaceWatcher(RedisConnection connection, FirstLevelC
             {
                 if (Gone.Contains(message.ToString())) firstLevel.Forget(channel.ToString()[prefix.Length..]);
             });
+            _subscribed.TrySetResult();
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -59,11 +59,12 @@ public sealed class SingleFlightLoader(FirstLevelCache cache, CacheLookups looku
     private async Task<CacheEntry?> ReadSecondLevelAsync<T>(string key, Func<Task<(T Value, TimeSpan Ttl)>> load, Func<T, bool> usable,
         CancellationToken cancellationToken) where T : class
     {
-        if (await cache.GetJsonAsync(key, cancellationToken) is not { } stored) return null;
+        var (found, shared) = await cache.ReadSecondLevelAsync(key, cancellationToken);
+        if (found is not { } stored) return null;
         T? value;
         try { value = JsonSerializer.Deserialize<T>(stored.Json, UpstreamJson.Options); }
         catch (JsonException) { return null; }
-        return value is not null && usable(value) ? cache.Admit(key, stored.Json, value, stored.TimeToLive, Reloader(key, load)) : null;
+        return value is not null && usable(value) ? cache.Admit(key, stored.Json, value, stored.TimeToLive, Reloader(key, load), shared) : null;
     }
 
     private async Task<CacheEntry> LoadAndStoreAsync<T>(string flightKey, string key, long generation, Func<Task<(T Value, TimeSpan Ttl)>> load,
@@ -77,10 +78,10 @@ public sealed class SingleFlightLoader(FirstLevelCache cache, CacheLookups looku
                 return stored;
             var (value, ttl) = await load();
             var json = JsonSerializer.SerializeToUtf8Bytes(value, UpstreamJson.Options);
-            var written = await cache.SetJsonIfGenerationAsync(key, json, ttl, generation, CancellationToken.None);
+            var (written, shared) = await cache.WriteSecondLevelAsync(key, json, ttl, generation);
             // Not written: an invalidation happened during the load, so this value may predate it; it answers its callers only.
             return written
-                ? cache.Admit(key, json, value, ttl, Reloader(key, load))
+                ? cache.Admit(key, json, value, ttl, Reloader(key, load), shared)
                 : new CacheEntry(json, value, DateTimeOffset.MinValue, DateTimeOffset.MinValue);
         }
         finally
@@ -95,7 +96,7 @@ public sealed class SingleFlightLoader(FirstLevelCache cache, CacheLookups looku
         var generation = await cache.GetGenerationAsync(CacheKeys.FamilyOf(key), CancellationToken.None);
         var (value, ttl) = await load();
         var json = JsonSerializer.SerializeToUtf8Bytes(value, UpstreamJson.Options);
-        await cache.SetJsonIfGenerationAsync(key, json, ttl, generation, CancellationToken.None);
-        return new LoadedEntry(json, value, ttl);
+        var (_, shared) = await cache.WriteSecondLevelAsync(key, json, ttl, generation);
+        return new LoadedEntry(json, value, ttl, shared);
     };
 }

@@ -25,7 +25,7 @@ public sealed class FirstLevelCacheTests
     private static Func<Task<LoadedEntry>> Reload(Func<Task<string>> figure) => async () =>
     {
         var f = await figure();
-        return new LoadedEntry(Json(f), f, TimeSpan.FromSeconds(30));
+        return new LoadedEntry(Json(f), f, TimeSpan.FromSeconds(30), Shared: true);
     };
 
     [Fact]
