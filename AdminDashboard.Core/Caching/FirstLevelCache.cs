@@ -70,17 +70,21 @@ public sealed class FirstLevelCache(IDashboardCache inner, ICacheInvalidationFee
     public async Task MarkStaleAsync(string keyOrPattern, CancellationToken cancellationToken)
     {
         var pattern = IsPattern(keyOrPattern);
-        if (pattern) await inner.RemoveByPatternAsync(keyOrPattern, cancellationToken);
-        else await inner.RemoveAsync(keyOrPattern, cancellationToken);
+        // Marked before the delete: Redis' notification of that delete (RedisKeyspaceWatcher) must find it stale, not drop it.
+        var stale = new List<KeyValuePair<string, Slot>>();
         foreach (var (key, slot) in Matching(keyOrPattern, pattern))
         {
             if (TryGet(key) is { } entry && slot.Reload is not null)
             {
                 entry.MarkStale();
-                RequestRefresh(key, slot);
+                stale.Add(new(key, slot));
             }
             else slot.Entry = null;
         }
+        if (pattern) await inner.RemoveByPatternAsync(keyOrPattern, cancellationToken);
+        else await inner.RemoveAsync(keyOrPattern, cancellationToken);
+        // Refreshed after the generation moved, so that the refresh's write is accepted.
+        foreach (var (key, slot) in stale) RequestRefresh(key, slot);
     }
 
     /// <summary>
