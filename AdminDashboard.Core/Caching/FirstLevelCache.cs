@@ -81,10 +81,17 @@ public sealed class FirstLevelCache(IDashboardCache inner, ICacheInvalidationFee
             }
             else slot.Entry = null;
         }
-        if (pattern) await inner.RemoveByPatternAsync(keyOrPattern, cancellationToken);
-        else await inner.RemoveAsync(keyOrPattern, cancellationToken);
-        // Refreshed after the generation moved, so that the refresh's write is accepted.
-        foreach (var (key, slot) in stale) RequestRefresh(key, slot);
+        try
+        {
+            if (pattern) await inner.RemoveByPatternAsync(keyOrPattern, cancellationToken);
+            else await inner.RemoveAsync(keyOrPattern, cancellationToken);
+        }
+        finally
+        {
+            // Refreshed after the generation moved, so that the refresh's write is accepted; refreshed even if the
+            // second level failed, so that no entry stays stale until it expires.
+            foreach (var (key, slot) in stale) RequestRefresh(key, slot);
+        }
     }
 
     /// <summary>
