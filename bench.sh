@@ -33,7 +33,7 @@ free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",
 wait_port() { for _ in $(seq 1 120); do (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0; sleep 0.5; done; echo "bench: $2 did not open port $1 (logs in $WORK)" >&2; exit 1; }
 
 REDIS_PORT=$(free_port); ZK_PORT=$(free_port); KAFKA_PORT=$(free_port)
-redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save "" --appendonly no --daemonize no >"$WORK/redis.log" 2>&1 & PIDS+=($!)
+redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save "" --appendonly no --daemonize no --notify-keyspace-events Kgxe >"$WORK/redis.log" 2>&1 & PIDS+=($!)
 CP=$(kafka_classpath)
 kafka_write_config "$WORK" "$ZK_PORT" "$KAFKA_PORT"
 java -Xmx256m -cp "$CP" org.apache.zookeeper.server.ZooKeeperServerMain "$WORK/zookeeper.properties" >"$WORK/zk.log" 2>&1 & PIDS+=($!)

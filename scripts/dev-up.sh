@@ -73,7 +73,7 @@ if [ -z "${SKIP_BUILD:-}" ] || [ ! -f "$HOST_DLL" ] || [ ! -f "$DASHBOARD_DLL" ]
 fi
 SECRET=${GATEWAY_SECRET:-$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')}
 
-start redis redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save "" --appendonly no --daemonize no
+start redis redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save "" --appendonly no --daemonize no --notify-keyspace-events Kgxe
 CP=$(kafka_classpath)
 kafka_write_config "$STATE" "$ZOOKEEPER_PORT" "$KAFKA_PORT"
 start zookeeper java -Xmx256m -cp "$CP" org.apache.zookeeper.server.ZooKeeperServerMain "$STATE/zookeeper.properties"

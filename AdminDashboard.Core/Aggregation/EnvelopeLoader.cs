@@ -16,11 +16,18 @@ public sealed class EnvelopeLoader(SingleFlightLoader loader, LastKnownGoodCache
     /// <param name="refresh">Build now (and update the cache) instead of reading the cache: an admin's "Refresh".</param>
     public Task<(ApiEnvelope<T> Envelope, bool FromCache)> GetAsync<T>(string key, TimeSpan ttl, Func<Task<ApiEnvelope<T>>> build,
         Func<ApiEnvelope<T>, bool> isUsable, CancellationToken cancellationToken, bool refresh = false) where T : class =>
-        loader.GetOrLoadAsync(key, async () =>
-        {
-            var envelope = await build();
-            return (envelope, envelope.Partial ? TimeSpan.FromSeconds(options.Value.PartialStatsTtlSeconds) : ttl);
-        }, cancellationToken, bypassCache: refresh, isUsable: isUsable);
+        loader.GetOrLoadAsync(key, Load(ttl, build), cancellationToken, bypassCache: refresh, isUsable: isUsable);
+
+    /// <summary>The same, answering the cached entry: the envelope's JSON as stored, and the envelope read from it.</summary>
+    public Task<(CacheEntry Entry, bool FromCache)> GetEntryAsync<T>(string key, TimeSpan ttl, Func<Task<ApiEnvelope<T>>> build,
+        Func<ApiEnvelope<T>, bool> isUsable, CancellationToken cancellationToken, bool refresh = false) where T : class =>
+        loader.GetEntryAsync(key, Load(ttl, build), cancellationToken, bypassCache: refresh, isUsable: isUsable);
+
+    private Func<Task<(ApiEnvelope<T> Value, TimeSpan Ttl)>> Load<T>(TimeSpan ttl, Func<Task<ApiEnvelope<T>>> build) where T : class => async () =>
+    {
+        var envelope = await build();
+        return (envelope, envelope.Partial ? TimeSpan.FromSeconds(options.Value.PartialStatsTtlSeconds) : ttl);
+    };
 
     /// <summary>Keeps a good result under <paramref name="key"/>; serves the one kept there, marked stale, when the call failed.</summary>
     public async Task<ServiceResult<T>> WithLastKnownGoodAsync<T>(ServiceResult<T> result, string key, CancellationToken cancellationToken)

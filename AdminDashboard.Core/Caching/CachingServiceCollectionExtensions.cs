@@ -22,15 +22,21 @@ public static class CachingServiceCollectionExtensions
         services.AddSingleton<RedisConnection>();
         services.AddSingleton<RedisDashboardCache>();
         services.AddSingleton<ResilientDashboardCache>();
-        services.AddSingleton<IDashboardCache>(sp =>
+        services.TryAddSingleton<ICacheInvalidationFeed, NoInvalidationFeed>();
+        // The in-process first level in front of the chosen second level; everything reads and invalidates through it.
+        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<FirstLevelCache>(sp,
             sp.GetRequiredService<IOptions<CacheOptions>>().Value.Provider == CacheProvider.Redis
                 ? sp.GetRequiredService<ResilientDashboardCache>()
-                : sp.GetRequiredService<MemoryDashboardCache>());
+                : (IDashboardCache)sp.GetRequiredService<MemoryDashboardCache>()));
+        services.AddSingleton<IDashboardCache>(sp => sp.GetRequiredService<FirstLevelCache>());
         services.AddSingleton<CacheLookups>();
         services.AddSingleton<SingleFlightLoader>();
         services.AddSingleton<LastKnownGoodCache>();
         if (configuration.GetSection(CacheOptions.SectionName)["Provider"] is { } provider && provider.Equals(nameof(CacheProvider.Redis), StringComparison.OrdinalIgnoreCase))
+        {
             services.AddHostedService<RedisInfoCollector>();
+            services.AddHostedService<RedisKeyspaceWatcher>();
+        }
         return services;
     }
 }

@@ -18,6 +18,12 @@ public interface IDashboardCache
     /// <summary>Writes only if the key's family is still at <paramref name="generation"/>; returns whether it wrote.</summary>
     ValueTask<bool> SetIfGenerationAsync<T>(string key, T value, TimeSpan ttl, long generation, CancellationToken cancellationToken) where T : class;
 
+    /// <summary>The value's UTF-8 JSON as stored, and how long it has left; null when absent.</summary>
+    ValueTask<StoredJson?> GetJsonAsync(string key, CancellationToken cancellationToken);
+
+    /// <summary><see cref="SetIfGenerationAsync{T}"/> for JSON already serialized: the bytes are stored as they are.</summary>
+    ValueTask<bool> SetJsonIfGenerationAsync(string key, byte[] json, TimeSpan ttl, long generation, CancellationToken cancellationToken);
+
     ValueTask<long> GetGenerationAsync(string family, CancellationToken cancellationToken);
 
     /// <summary>Bumps the key's family generation, then deletes the key.</summary>
@@ -29,3 +35,6 @@ public interface IDashboardCache
     /// </summary>
     ValueTask<long> RemoveByPatternAsync(string pattern, CancellationToken cancellationToken);
 }
+
+/// <summary>A value's UTF-8 JSON as the cache holds it, and the time it has left there.</summary>
+public sealed record StoredJson(byte[] Json, TimeSpan TimeToLive);

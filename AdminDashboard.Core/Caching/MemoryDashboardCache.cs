@@ -1,3 +1,5 @@
+using System.Text.Json;
+using AdminDashboard.Core.Upstream;
 using System.Collections.Concurrent;
 
 namespace AdminDashboard.Core.Caching;
@@ -19,7 +21,9 @@ public sealed class MemoryDashboardCache(TimeProvider time) : IDashboardCache
         if (_entries.TryGetValue(key, out var entry))
         {
             if (entry.ExpiresAt > time.GetUtcNow())
-                return ValueTask.FromResult(entry.Value as T);
+                return ValueTask.FromResult(entry.Value is byte[] json && typeof(T) != typeof(byte[])
+                    ? JsonSerializer.Deserialize<T>(json, UpstreamJson.Options)
+                    : entry.Value as T);
             _entries.TryRemove(new KeyValuePair<string, Entry>(key, entry));
         }
         return ValueTask.FromResult<T?>(null);
@@ -42,6 +46,19 @@ public sealed class MemoryDashboardCache(TimeProvider time) : IDashboardCache
             return ValueTask.FromResult(ttl > TimeSpan.Zero);
         }
     }
+
+    public ValueTask<StoredJson?> GetJsonAsync(string key, CancellationToken cancellationToken)
+    {
+        if (_entries.TryGetValue(key, out var entry) && entry.Value is byte[] json)
+        {
+            var left = entry.ExpiresAt - time.GetUtcNow();
+            if (left > TimeSpan.Zero) return ValueTask.FromResult<StoredJson?>(new StoredJson(json, left));
+        }
+        return ValueTask.FromResult<StoredJson?>(null);
+    }
+
+    public ValueTask<bool> SetJsonIfGenerationAsync(string key, byte[] json, TimeSpan ttl, long generation, CancellationToken cancellationToken) =>
+        SetIfGenerationAsync(key, json, ttl, generation, cancellationToken);
 
     public ValueTask<long> GetGenerationAsync(string family, CancellationToken cancellationToken) =>
         ValueTask.FromResult(_generations.GetValueOrDefault(family));

@@ -45,6 +45,23 @@ public sealed class RedisDashboardCache(RedisConnection connection) : IDashboard
         return (int)written == 1;
     }
 
+    public async ValueTask<StoredJson?> GetJsonAsync(string key, CancellationToken cancellationToken)
+    {
+        // GET and PTTL in one round trip: the first level must know when this entry ends.
+        var value = await (await DbAsync(cancellationToken)).StringGetWithExpiryAsync(key).WaitAsync(cancellationToken);
+        if (value.Value.IsNullOrEmpty) return null;
+        return new StoredJson((byte[])value.Value!, value.Expiry ?? CacheKeys.TtlOf(key));
+    }
+
+    public async ValueTask<bool> SetJsonIfGenerationAsync(string key, byte[] json, TimeSpan ttl, long generation, CancellationToken cancellationToken)
+    {
+        if (ttl <= TimeSpan.Zero) return false;
+        var written = await (await DbAsync(cancellationToken)).ScriptEvaluateAsync(SetIfGenerationScript,
+            [key, CacheKeys.Generation(CacheKeys.FamilyOf(key))],
+            [json, (long)ttl.TotalMilliseconds, generation.ToString()]).WaitAsync(cancellationToken);
+        return (int)written == 1;
+    }
+
     public async ValueTask<long> GetGenerationAsync(string family, CancellationToken cancellationToken)
     {
         var value = await (await DbAsync(cancellationToken)).StringGetAsync(CacheKeys.Generation(family)).WaitAsync(cancellationToken);

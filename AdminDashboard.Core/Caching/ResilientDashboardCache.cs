@@ -26,6 +26,7 @@ public sealed class ResilientDashboardCache : IDashboardCache
     private readonly ResiliencePipeline _pipeline;
     private readonly ConcurrentQueue<string> _pendingInvalidations = new();
     private volatile bool _available = true;
+    private long _fallbacks;
 
     public ResilientDashboardCache(RedisDashboardCache redis, MemoryDashboardCache memory, IOptions<CacheOptions> options,
         DashboardMetrics metrics, CacheLookups lookups, ILogger<ResilientDashboardCache> logger)
@@ -73,6 +74,9 @@ public sealed class ResilientDashboardCache : IDashboardCache
     /// <summary>False from the moment the breaker opens until Redis answers again.</summary>
     public bool RedisAvailable => _available;
 
+    /// <summary>How many calls the in-process fallback answered instead of Redis: a value read or written then is not shared.</summary>
+    public long Fallbacks => Interlocked.Read(ref _fallbacks);
+
     private static bool IsRedisFailure(Exception e) =>
         e is RedisException or TimeoutRejectedException or TimeoutException or SocketException or BrokenCircuitException;
 
@@ -84,6 +88,7 @@ public sealed class ResilientDashboardCache : IDashboardCache
         }
         catch (Exception e) when (IsRedisFailure(e) && !cancellationToken.IsCancellationRequested)
         {
+            Interlocked.Increment(ref _fallbacks);
             _lookups.Record(CacheKeys.FamilyOf(key), CacheLookupResult.Error);
             return (false, default!);
         }
@@ -116,6 +121,20 @@ public sealed class ResilientDashboardCache : IDashboardCache
         if (!ok) return await _memory.SetIfGenerationAsync(key, value, ttl, generation, cancellationToken);
         // Redis checked the generation; keep the in-process copy for an outage.
         if (written) await _memory.SetAsync(key, value, ttl, cancellationToken);
+        return written;
+    }
+
+    public async ValueTask<StoredJson?> GetJsonAsync(string key, CancellationToken cancellationToken)
+    {
+        var (ok, value) = await TryRedisAsync(key, ct => _redis.GetJsonAsync(key, ct), cancellationToken);
+        return ok ? value : await _memory.GetJsonAsync(key, cancellationToken);
+    }
+
+    public async ValueTask<bool> SetJsonIfGenerationAsync(string key, byte[] json, TimeSpan ttl, long generation, CancellationToken cancellationToken)
+    {
+        var (ok, written) = await TryRedisAsync(key, ct => _redis.SetJsonIfGenerationAsync(key, json, ttl, generation, ct), cancellationToken);
+        if (!ok) return await _memory.SetJsonIfGenerationAsync(key, json, ttl, generation, cancellationToken);
+        if (written) await _memory.SetAsync(key, json, ttl, cancellationToken);
         return written;
     }
 

@@ -8,10 +8,10 @@ namespace AdminDashboard.Core.Events;
 
 /// <summary>
 /// What happens to each message, whichever bus brought it: parse, drop duplicates (by eventId), invalidate the
-/// cache as <see cref="CacheInvalidationMap"/> says, then tell the hub. A message that cannot be read is logged,
+/// cache as <see cref="CacheInvalidationMap"/> says (stale, refreshed in the background: <see cref="FirstLevelCache"/>), then tell the hub. A message that cannot be read is logged,
 /// counted and skipped; it never stops the consumer.
 /// </summary>
-public sealed class EventPipeline(IDashboardCache cache, LiveUpdates hub, DashboardMetrics metrics, TimeProvider time, ILogger<EventPipeline> logger)
+public sealed class EventPipeline(FirstLevelCache cache, LiveUpdates hub, DashboardMetrics metrics, TimeProvider time, ILogger<EventPipeline> logger)
 {
     private const int RememberedEventIds = 10_000;
     private readonly Lock _seenLock = new();
@@ -33,10 +33,9 @@ public sealed class EventPipeline(IDashboardCache cache, LiveUpdates hub, Dashbo
             metrics.RecordEventDuplicate(hospitalEvent.EventType);
             return true;
         }
-        // The keys are independent: remove them together, so the hub (and the screen) waits one round trip, not one per key.
-        await Task.WhenAll(CacheInvalidationMap.For(hospitalEvent.EventType).Select(keyOrPattern => keyOrPattern.Contains('*')
-            ? (Task)cache.RemoveByPatternAsync(keyOrPattern, cancellationToken).AsTask()
-            : cache.RemoveAsync(keyOrPattern, cancellationToken).AsTask()));
+        // The keys are independent: invalidate them together, so the hub (and the screen) waits one round trip, not one
+        // per key. Entries this instance holds are marked stale and refreshed in the background, not dropped.
+        await Task.WhenAll(CacheInvalidationMap.For(hospitalEvent.EventType).Select(keyOrPattern => cache.MarkStaleAsync(keyOrPattern, cancellationToken)));
         // Remembered only once applied: a failure above leaves it to be handled again on redelivery.
         if (!Remember(hospitalEvent.EventId))
         {

@@ -1,3 +1,4 @@
+using AdminDashboard.Core.Caching;
 using AdminDashboard.Core.Diagnostics;
 using AdminDashboard.Core.Live;
 using Microsoft.Extensions.Configuration;
@@ -22,6 +23,8 @@ public static class EventsServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<KafkaOptions>, ValidateKafkaOptions>();
         services.AddDashboardDiagnostics();
         services.AddSingleton<LiveUpdates>();
+        // The cache's first level trusts its entries only while events arrive.
+        services.AddSingleton<ICacheInvalidationFeed, LiveUpdatesFeed>();
         services.AddSingleton<EventPipeline>();
 
         services.AddSingleton<KafkaEventConsumer>();
@@ -32,4 +35,10 @@ public static class EventsServiceCollectionExtensions
             : sp.GetRequiredService<InProcessEventBus>());
         return services;
     }
+}
+
+/// <summary>The event feed is live exactly when the hub says so (the consumer is assigned, or the in-process bus runs).</summary>
+public sealed class LiveUpdatesFeed(LiveUpdates hub) : ICacheInvalidationFeed
+{
+    public bool IsLive => hub.Status.IsLive;
 }

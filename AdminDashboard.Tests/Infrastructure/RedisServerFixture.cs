@@ -44,7 +44,8 @@ public sealed class RedisServerFixture : IAsyncLifetime
             UseShellExecute = false,
         };
         foreach (var arg in new[] { "--port", Port.ToString(), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
-                     "--daemonize", "no", "--protected-mode", "yes", "--rename-command", "KEYS", "" })
+                     "--daemonize", "no", "--protected-mode", "yes", "--rename-command", "KEYS", "",
+                     "--notify-keyspace-events", "Kgxe" })
             start.ArgumentList.Add(arg);
         _process = Process.Start(start)!;
         _process.OutputDataReceived += (_, _) => { };

@@ -25,7 +25,9 @@ public static class DashboardApi
     public static WebApplication MapDashboardApi(this WebApplication app)
     {
         var admin = app.MapAdminGroup();
-        admin.MapGet("/dashboard/stats", (DashboardStatsService stats, CancellationToken ct) => stats.GetStatsAsync(ct))
+        // Written from the cached bytes (StatsJsonResult); the documented body is still the envelope.
+        admin.MapGet("/dashboard/stats", async (DashboardStatsService stats, CancellationToken ct) => new StatsJsonResult(await stats.GetStatsJsonAsync(ct)))
+            .Produces<ApiEnvelope<DashboardStats>>(StatusCodes.Status200OK)
             .WithName("GetDashboardStats")
             .WithSummary("Aggregated KPIs of the five hospital services")
             .WithDescription("Headline figures, each service's section and derived metrics, with one `sources` entry per service and " +

@@ -9,21 +9,18 @@ public sealed record AuditEntry(DateTimeOffset At, string User, string UserId, s
 /// <summary>
 /// Who viewed or exported what. Each entry is a structured log event (category <c>BlazorAdmin.Audit</c>,
 /// event id 9001, fields Action, Resource, User, UserId, From) for a SIEM, and the last 1,000 stay in memory
-/// for the Audit page.
+/// for the Audit page. The log event is written off the request's path, in batches (<see cref="AuditLogWriter"/>).
 /// </summary>
-public sealed class AuditLog(ILoggerFactory logs, TimeProvider time)
+public sealed class AuditLog(AuditLogWriter writer, TimeProvider time)
 {
     public const int Kept = 1000;
-    private static readonly EventId AuditEvent = new(9001, "Audit");
-    private readonly ILogger _logger = logs.CreateLogger("BlazorAdmin.Audit");
     private readonly Lock _lock = new();
     private readonly LinkedList<AuditEntry> _recent = new();
 
     public void Record(ClaimsPrincipal user, string action, string resource, string? from)
     {
         var entry = new AuditEntry(time.GetUtcNow(), user.Identity?.Name ?? UserIdentity.Key(user), UserIdentity.Key(user), action, resource, from);
-        _logger.LogInformation(AuditEvent, "Audit: {Action} {Resource} by {User} ({UserId}) from {From}",
-            entry.Action, entry.Resource, entry.User, entry.UserId, entry.From);
+        writer.Enqueue(entry);
         lock (_lock)
         {
             _recent.AddFirst(entry);
@@ -41,6 +38,8 @@ public static class AuditExtensions
 {
     public static IServiceCollection AddDashboardAudit(this IServiceCollection services)
     {
+        services.AddSingleton<AuditLogWriter>();
+        services.AddHostedService(sp => sp.GetRequiredService<AuditLogWriter>());
         services.AddSingleton<AuditLog>();
         return services;
     }

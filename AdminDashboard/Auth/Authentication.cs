@@ -41,6 +41,7 @@ public static class DashboardAuthentication
             authentication.AddJwtBearer().AddCookie(o => ConfigureCookie(o, environment));
         }
 
+        services.AddValidatedTokenCache();
         services.AddCascadingAuthenticationState();
         return services;
     }

@@ -18,9 +18,32 @@ public static class UserLogScope
                 await next(context);
                 return;
             }
-            using (logger.BeginScope(new Dictionary<string, object> { ["UserId"] = UserIdentity.Key(context.User) }))
+            using (logger.BeginScope(new UserScope(UserIdentity.Key(context.User))))
                 await next(context);
         });
         return app;
     }
+}
+
+/// <summary>
+/// The scope's one field as a list of one pair, which is what the loggers read: no dictionary (buckets, entries,
+/// comparer) per request.
+/// </summary>
+public sealed class UserScope(string userId) : IReadOnlyList<KeyValuePair<string, object>>
+{
+    public const string UserId = "UserId";
+
+    public KeyValuePair<string, object> this[int index] =>
+        index == 0 ? new(UserId, userId) : throw new ArgumentOutOfRangeException(nameof(index));
+
+    public int Count => 1;
+
+    public IEnumerator<KeyValuePair<string, object>> GetEnumerator()
+    {
+        yield return this[0];
+    }
+
+    System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+
+    public override string ToString() => $"{UserId}:{userId}";
 }

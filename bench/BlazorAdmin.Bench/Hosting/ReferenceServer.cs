@@ -10,12 +10,15 @@ namespace BlazorAdmin.Bench.Hosting;
 
 /// <summary>
 /// The physical limit of the cache-hit path: the same HTTP stack (Kestrel, ASP.NET Core routing) answering
-/// bytes read from Redis with no logic at all: no auth, no deserialisation, no logging, no middleware.
+/// bytes read from Redis with no logic at all: no auth, no deserialisation, no logging, no middleware; and the same
+/// bytes from memory, no Redis either (<see cref="ConstantPath"/>).
 /// It runs in a process of its own, like the dashboard, so both pay the same for process boundaries.
 /// </summary>
 public static class ReferenceServer
 {
     public const string Path = "/reference/stats";
+    /// <summary>The same bytes, read from Redis once at start and answered from memory: the ceiling of an in-process first level.</summary>
+    public const string ConstantPath = "/reference/constant";
 
     /// <summary>Entry point of <c>BlazorAdmin.Bench reference-server PORT REDIS KEY</c>.</summary>
     public static async Task<int> RunAsync(int port, string redisEndpoint, string key)
@@ -33,6 +36,8 @@ public static class ReferenceServer
             if (bytes is null) return Results.NotFound();
             return Results.Bytes(bytes, "application/json; charset=utf-8");
         });
+        byte[] constant = (await db.StringGetAsync(key))!;
+        app.MapGet(ConstantPath, () => Results.Bytes(constant, "application/json; charset=utf-8"));
         app.MapGet("/reference/ready", () => Results.Ok());
         await app.RunAsync();
         return 0;
