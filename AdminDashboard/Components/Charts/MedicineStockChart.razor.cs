@@ -21,5 +21,5 @@ public partial class MedicineStockChart
     ];
 
     private static string RunsOutIn(StockLine line) =>
-        line.StockQuantity == 0 ? "out of stock" : line.DaysToStockOut is { } d ? $"{d:0.#} days" : Formats.Missing;
+        line.StockQuantity == 0 ? "out of stock" : line.DaysToStockOut is { } d ? Formats.Days(d) : Formats.Missing;
 }
