@@ -47,7 +47,7 @@ curl -fs -o /dev/null -H "Cookie: $COOKIE" "$URL/"
 
 HEADERS="$OUT/headers.json"
 python3 -c 'import json,sys; print(json.dumps({"Cookie": sys.argv[1]}))' "$COOKIE" >"$HEADERS"
-for preset in desktop mobile; do
+for preset in ${PRESETS:-desktop mobile}; do
   for i in $(seq 1 "$RUNS"); do
     args=(--quiet --only-categories=performance --output=json --output-path="$OUT/$preset-$i.json"
       --chrome-flags="--headless=new --no-sandbox --disable-gpu" --extra-headers="$HEADERS")

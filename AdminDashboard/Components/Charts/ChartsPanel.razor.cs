@@ -37,6 +37,10 @@ public partial class ChartsPanel
 
     protected override async Task OnParametersSetAsync()
     {
+        // Prerendered charts are drawn only to be thrown away: the circuit's first render replaces the page. Without
+        // them the first HTML is smaller, the first interactive batch lighter, and each chart arrives in a batch of its
+        // own as it loads (Lighthouse counted those long tasks in the browser as the first load's blocking time).
+        if (!RendererInfo.IsInteractive) return;
         if (Days == _loadedDays && Version == _loadedVersion) return;
         var rangeChanged = Days != _loadedDays;
         _loadedDays = Days;
