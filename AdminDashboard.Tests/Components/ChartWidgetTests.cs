@@ -47,14 +47,45 @@ public sealed class ChartWidgetTests : MudBunitContext
         Assert.Equal([0.0, 2, 0], series[3].Data.Values);
     }
 
+    private static readonly DateOnly Today = DateOnly.FromDateTime(Now.DateTime);
+
     [Fact]
-    public void Rates_are_percentages_of_the_known_outcomes_and_zero_on_a_day_without_any()
+    public void Rates_are_percentages_of_the_known_outcomes_and_zero_on_a_past_day_without_any()
     {
-        var rates = CompletionRatesChart.Series(Trends());
+        var rates = CompletionRatesChart.Series(CompletionRatesChart.FullDays(Trends(), Today.AddDays(1)));
 
         Assert.Equal([75.0, 100, 75], rates[0].Data.Values);
         Assert.Equal([25.0, 0, 25], rates[1].Data.Values);
-        Assert.Equal([0.0], CompletionRatesChart.Series(new AppointmentTrends(1, [new(Day, new AppointmentStatusCounts(2, 2, 0, 0, 0, 0))], Now))[0].Data.Values);
+        Assert.Equal([0.0], CompletionRatesChart.Series([new(Day, new AppointmentStatusCounts(2, 2, 0, 0, 0, 0))])[0].Data.Values);
+    }
+
+    [Fact]
+    public void Today_under_way_is_left_out_of_the_rate_line_and_told_so_far_in_words()
+    {
+        // Early morning: two of today's appointments are booked, none has finished.
+        var morning = new AppointmentTrends(3,
+        [
+            new(Today.AddDays(-2), new AppointmentStatusCounts(10, 0, 0, 6, 2, 2)),
+            new(Today.AddDays(-1), new AppointmentStatusCounts(5, 1, 1, 2, 1, 0)),
+            new(Today, new AppointmentStatusCounts(2, 2, 0, 0, 0, 0)),
+        ], Now);
+
+        var days = CompletionRatesChart.FullDays(morning, Today);
+
+        Assert.Equal([Today.AddDays(-2), Today.AddDays(-1)], days.Select(d => d.Date));
+        Assert.Equal([75.0, 100], CompletionRatesChart.Series(days)[0].Data.Values);
+        Assert.Equal("Today so far: no outcome known yet of 2 appointments. The line shows full days, up to yesterday.", CompletionRatesChart.SoFar(morning, Today));
+        Assert.Equal("Today so far: 75.0% completed, 25.0% no-show, of 4 outcomes known (4 appointments). The line shows full days, up to yesterday.",
+            CompletionRatesChart.SoFar(Trends(), Today));
+        Assert.Null(CompletionRatesChart.SoFar(Trends(), Today.AddDays(5)));
+    }
+
+    [Fact]
+    public void Rates_chart_tells_today_so_far_beside_the_line()
+    {
+        var chart = Render<CompletionRatesChart>(p => p.Add(c => c.Envelope, Envelope(Trends())).Add(c => c.Days, 3));
+
+        Assert.StartsWith("Today so far: 75.0% completed", chart.Find("[data-testid=rates-today]").TextContent);
     }
 
     [Fact]
@@ -108,7 +139,7 @@ public sealed class ChartWidgetTests : MudBunitContext
 
         var chart = Render<MedicineStockChart>(p => p.Add(c => c.Envelope, Envelope(stock)));
 
-        Assert.Contains("2 of 120 items need attention", chart.Find("[data-section=chart-stock]").TextContent);
+        Assert.Contains("2 of 120 items at or below the reorder point", chart.Find("[data-section=chart-stock]").TextContent);
         var rows = chart.FindAll("[data-testid=low-stock-table] tbody tr");
         Assert.Equal(2, rows.Count);
         Assert.Contains("out of stock", rows[0].TextContent);

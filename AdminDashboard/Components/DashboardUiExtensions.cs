@@ -13,9 +13,11 @@ public static class DashboardUiExtensions
         services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler>(sp => sp.GetRequiredService<Live.LiveCircuitHandler>());
         services.AddMudServices(c =>
         {
+            // One toast at a time, in the strip the page keeps free at its foot (.main-content in app.css): a stack of
+            // toasts used to cover the cards beneath them. The feed keeps every line; the toast only draws the eye.
             c.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomRight;
             c.SnackbarConfiguration.VisibleStateDuration = 6000;
-            c.SnackbarConfiguration.MaxDisplayedSnackbars = 4;
+            c.SnackbarConfiguration.MaxDisplayedSnackbars = 1;
         });
         return services;
     }

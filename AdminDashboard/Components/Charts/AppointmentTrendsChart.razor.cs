@@ -5,7 +5,7 @@ namespace AdminDashboard.Components.Charts;
 
 public partial class AppointmentTrendsChart
 {
-    private readonly StackedBarChartOptions _options = new() { ChartPalette = [ChartPalette.Green, ChartPalette.Vermillion, ChartPalette.Purple, ChartPalette.Sky], ShowLegend = true };
+    private readonly StackedBarChartOptions _options = new() { ChartPalette = [ChartPalette.Green, ChartPalette.Vermillion, ChartPalette.Purple, ChartPalette.Sky], ShowLegend = true, MaxNumYAxisTicks = YAxisTicks };
 
     internal static List<ChartSeries<double>> Series(AppointmentTrends t) =>
     [

@@ -33,6 +33,9 @@ public abstract class ChartWidget<T> : ComponentBase where T : class
 
     protected override bool ShouldRender() => _changed;
 
+    /// <summary>At most this many values on a y axis: more crowd a card's height (revenue per day had 12).</summary>
+    protected const int YAxisTicks = 6;
+
     /// <summary>The CSV download of a chart endpoint on this chart's range.</summary>
     protected string Csv(string chart) => $"/v1/admin/charts/{chart}?days={Days}&format=csv";
 

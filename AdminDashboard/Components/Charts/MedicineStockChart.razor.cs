@@ -12,7 +12,7 @@ public partial class MedicineStockChart
     // Stock is not a range: the CSV holds more items than the page loads, for whoever orders the stock.
     private static string StockCsv => "/v1/admin/charts/medicine-stock?limit=100&format=csv";
 
-    private readonly BarChartOptions _options = new() { ChartPalette = [ChartPalette.Orange, ChartPalette.Blue], ShowLegend = true, XAxisLabelRotation = 30 };
+    private readonly BarChartOptions _options = new() { ChartPalette = [ChartPalette.Orange, ChartPalette.Blue], ShowLegend = true, XAxisLabelRotation = 30, MaxNumYAxisTicks = YAxisTicks };
 
     internal static List<ChartSeries<double>> Series(StockReport s) =>
     [
@@ -21,5 +21,5 @@ public partial class MedicineStockChart
     ];
 
     private static string RunsOutIn(StockLine line) =>
-        line.StockQuantity == 0 ? "out of stock" : line.DaysToStockOut is { } d ? $"{d:0.#} days" : Formats.Missing;
+        line.StockQuantity == 0 ? "out of stock" : line.DaysToStockOut is { } d ? Formats.Days(d) : Formats.Missing;
 }

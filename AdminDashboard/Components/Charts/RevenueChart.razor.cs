@@ -5,7 +5,7 @@ namespace AdminDashboard.Components.Charts;
 
 public partial class RevenueChart
 {
-    private readonly BarChartOptions _options = new() { ChartPalette = [ChartPalette.Blue], ShowLegend = false, YAxisToStringFunc = v => $"{v / 1_000_000:0.#}M" };
+    private readonly BarChartOptions _options = new() { ChartPalette = [ChartPalette.Blue], ShowLegend = false, YAxisToStringFunc = v => $"{v / 1_000_000:0.#}M", MaxNumYAxisTicks = YAxisTicks };
 
     internal static List<ChartSeries<double>> Series(RevenueReport r) =>
         [new() { Name = $"Revenue ({r.Currency})", Data = r.Daily.Select(d => (double)d.Amount).ToArray() }];

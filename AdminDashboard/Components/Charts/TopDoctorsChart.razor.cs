@@ -5,7 +5,7 @@ namespace AdminDashboard.Components.Charts;
 
 public partial class TopDoctorsChart
 {
-    private readonly BarChartOptions _options = new() { ChartPalette = [ChartPalette.Blue, ChartPalette.Green], ShowLegend = true, XAxisLabelRotation = 30 };
+    private readonly BarChartOptions _options = new() { ChartPalette = [ChartPalette.Blue, ChartPalette.Green], ShowLegend = true, XAxisLabelRotation = 30, MaxNumYAxisTicks = YAxisTicks };
 
     internal static List<ChartSeries<double>> Series(TopDoctors top) =>
     [

@@ -10,6 +10,17 @@ public static class Formats
 
     public static string Count(long? value) => value is null ? Missing : value.Value.ToString("N0", Culture);
 
+    /// <summary>A count with its noun, singular for exactly one: "1 payment", "2 payments", "0 payments", "-- payments".</summary>
+    public static string Counted(long? value, string singular, string? plural = null) =>
+        $"{Count(value)} {(value == 1 ? singular : plural ?? singular + "s")}";
+
+    /// <summary>A number of days that may have a fraction: "1 day", "0.5 days", "2.5 days".</summary>
+    public static string Days(double days)
+    {
+        var text = days.ToString("0.#", Culture);
+        return text == "1" ? "1 day" : text + " days";
+    }
+
     public static string Money(long? amount, string? currency) =>
         amount is null ? Missing : $"{amount.Value.ToString("N0", Culture)} {currency ?? ""}".TrimEnd();
 
