@@ -8,6 +8,7 @@ using AdminDashboard.Core.Events.Contracts;
 using AdminDashboard.Core.Upstream;
 using AdminDashboard.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
+using HospitalServices.Contracts;
 using HospitalServices.Hosting;
 
 namespace AdminDashboard.Tests.Events;
