@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Lighthouse's performance score of the dashboard page, signed in, desktop and mobile presets, median of RUNS runs.
 #   scripts/lighthouse.sh [published-app-dir]     (default: publishes AdminDashboard in Release to artifacts/lighthouse/app)
+#   RUNS=5 PRESETS=mobile scripts/lighthouse.sh  (runs per preset, default 3; presets, default "desktop mobile")
 # Runs the app in embedded mode (simulator off, so every run loads the same figures) on a free port, signs in as the
 # development admin with curl and hands Lighthouse the auth cookie (--extra-headers): the dashboard is behind sign-in.
 # Uses Debian's /usr/bin/chromium (CHROME_PATH) and the npm package lighthouse, installed into ~/.cache/blazoradmin.
