@@ -105,6 +105,11 @@ public sealed class ReadableDashboardTests(DashboardAppFactory app, BrowserFixtu
         var toast = page.Locator(".mud-snackbar");
         await toast.First.WaitForAsync();
         Assert.Equal(1, await toast.CountAsync());
+        // Contrast is the toast's as it stays, not halfway through its fade-in: wait for its animations to end.
+        await page.WaitForFunctionAsync("""
+            () => { const t = document.querySelectorAll('.mud-snackbar');
+                    return t.length === 1 && t[0].getAnimations({ subtree: true }).every(a => a.playState === 'finished'); }
+            """);
         // The outside scan found the toast's text at about 2.9:1.
         var scan = await toast.First.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "rule", Values = ["color-contrast"] } });
         Assert.Empty(scan.Violations);

@@ -24,6 +24,10 @@ public sealed class ChartsPanelTests : MudBunitContext
         Envelope(new TopDoctors(2, [], Now)),
         Envelope(new StockReport(10, 0, [], Now)));
 
+    public ChartsPanelTests() =>
+        // As in a circuit: the panel draws its charts only when interactive (prerendered charts would be thrown away).
+        Renderer.SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
+
     private IRenderedComponent<ChartsPanel> Panel(RangeCharts charts) => Render<ChartsPanel>(p => p.Add(c => c.Charts, charts));
 
     private static int Renders<TChart>(IRenderedComponent<ChartsPanel> panel) where TChart : Microsoft.AspNetCore.Components.IComponent =>

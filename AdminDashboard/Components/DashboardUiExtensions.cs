@@ -18,6 +18,8 @@ public static class DashboardUiExtensions
             c.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomRight;
             c.SnackbarConfiguration.VisibleStateDuration = 6000;
             c.SnackbarConfiguration.MaxDisplayedSnackbars = 1;
+            // Fully opaque: at MudBlazor's 95 % the toast's contrast depended on whatever lay beneath it (4.1:1 over a card).
+            c.SnackbarConfiguration.MaximumOpacity = 100;
         });
         return services;
     }
