@@ -78,11 +78,18 @@ public static class EventsApi
         return node.ToJsonString(UpstreamJson.Options);
     }
 
+    /// <summary>
+    /// A value for an SSE field line, without the CR or LF that would end the line and let the rest forge a frame.
+    /// The parser already admits only safe ids and known types; this keeps the stream safe whatever reaches it.
+    /// </summary>
+    public static string FieldValue(string value) =>
+        value.AsSpan().IndexOfAny('\r', '\n') < 0 ? value : value.Replace("\r", "", StringComparison.Ordinal).Replace("\n", "", StringComparison.Ordinal);
+
     private static async Task WriteAsync(HttpContext context, LiveNotification notification, CancellationToken cancellationToken)
     {
         var text = notification switch
         {
-            EventNotification e => $"id: {e.Event.EventId}\nevent: {e.Event.EventType}\ndata: {EventJson(e, context.RequestServices.GetRequiredService<AdminDashboard.Core.Hospital.HospitalTime>().Zone)}\n\n",
+            EventNotification e => $"id: {FieldValue(e.Event.EventId)}\nevent: {FieldValue(e.Event.EventType)}\ndata: {EventJson(e, context.RequestServices.GetRequiredService<AdminDashboard.Core.Hospital.HospitalTime>().Zone)}\n\n",
             StatusNotification s =>
                 $"event: status\ndata: {JsonSerializer.Serialize(new { live = s.Status.IsLive, reason = s.Status.Reason, since = s.Status.Since }, UpstreamJson.Options)}\n\n",
             _ => null,
