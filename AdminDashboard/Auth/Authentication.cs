@@ -64,7 +64,8 @@ public static class DashboardAuthentication
 
     private static Task ApiStatusOrRedirect(RedirectContext<CookieAuthenticationOptions> context, int status)
     {
-        if (context.Request.Path.StartsWithSegments("/v1"))
+        // A scraper cannot follow a sign-in page either.
+        if (context.Request.Path.StartsWithSegments("/v1") || context.Request.Path.StartsWithSegments(Observability.MetricsAccess.Path))
             context.Response.StatusCode = status;
         else
             context.Response.Redirect(context.RedirectUri);
