@@ -65,7 +65,8 @@ ZONE_ENV=(Hospital__TimeZone="${Hospital__TimeZone:-Asia/Ho_Chi_Minh}")
 UPSTREAM_ENV=()
 for i in "${!SERVICES[@]}"; do
   port=$((SERVICE_PORT_BASE + i))
-  start "${SERVICES[$i]}" env Internal__GatewaySecret="$SECRET" "Services__${TITLES[$i]}__Url=http://127.0.0.1:$port" "${KAFKA_ENV[@]}" "${ZONE_ENV[@]}" \
+  # Faults__Enabled: a development stack keeps the fault and simulate switches the README shows (off by default outside Development).
+  start "${SERVICES[$i]}" env Internal__GatewaySecret="$SECRET" "Services__${TITLES[$i]}__Url=http://127.0.0.1:$port" Faults__Enabled=true "${KAFKA_ENV[@]}" "${ZONE_ENV[@]}" \
     dotnet "mock-services/HospitalServices.Host/bin/$CONFIGURATION/net10.0/HospitalServices.Host.dll" --service "${SERVICES[$i]}"
   UPSTREAM_ENV+=("Upstream__${TITLES[$i]}__BaseUrl=http://127.0.0.1:$port")
 done

@@ -64,7 +64,8 @@ public sealed class ValidateUpstreamOptions(Microsoft.Extensions.Hosting.IHostEn
         {
             var url = options.For(service).BaseUrl;
             if (url is null)
-                errors.Add($"{UpstreamOptions.SectionName}:{service}:BaseUrl is required (e.g. http://127.0.0.1:8082).");
+                errors.Add($"{UpstreamOptions.SectionName}:{service}:BaseUrl is required: where the {service} service lives (e.g. https://{service.ToString().ToLowerInvariant()}.hospital.internal), " +
+                    "or set Embedded:Enabled=true to run the mock services in this process.");
             else if (!url.IsAbsoluteUri || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
                 errors.Add($"{UpstreamOptions.SectionName}:{service}:BaseUrl must be an absolute http(s) URL; got '{url}'.");
             else if (url.Scheme == Uri.UriSchemeHttp && !options.AllowHttp && !IsLoopback(url)

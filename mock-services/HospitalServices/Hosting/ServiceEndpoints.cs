@@ -10,6 +10,16 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace HospitalServices.Hosting;
 
+/// <summary>What the services' writes accept.</summary>
+public static class WriteLimits
+{
+    /// <summary>
+    /// Longest text a write keeps. What is stored is announced on the bus and shown on every open dashboard; a
+    /// megabyte name would be carried to all of them.
+    /// </summary>
+    public const int MaxFieldLength = 200;
+}
+
 /// <summary>The data, write and simulate endpoints of each service. Guard and faults are applied by the caller.</summary>
 internal static class ServiceEndpoints
 {
@@ -78,14 +88,15 @@ internal static class ServiceEndpoints
         {
             case HospitalService.Patients:
                 api.MapPost("/patients", (RegisterPatientRequest r, PatientStore s) =>
-                    string.IsNullOrWhiteSpace(r.FullName) ? Invalid("fullName", "fullName is required.") : Results.Ok(s.Register(r)));
+                    string.IsNullOrWhiteSpace(r.FullName) ? Invalid("fullName", "fullName is required.")
+                    : TooLong("fullName", r.FullName) ?? TooLong("gender", r.Gender) ?? Results.Ok(s.Register(r)));
                 break;
             case HospitalService.Doctors:
                 api.MapPost("/doctors", (CreateDoctorRequest r, DoctorStore s) =>
                     string.IsNullOrWhiteSpace(r.FullName) ? Invalid("fullName", "fullName is required.")
                     : string.IsNullOrWhiteSpace(r.Specialty) ? Invalid("specialty", "specialty is required.")
                     : r.Department is null || !DoctorStore.IsKnownDepartment(r.Department) ? Invalid("department", "department must be one of the hospital's departments.")
-                    : Results.Ok(s.Create(r)));
+                    : TooLong("fullName", r.FullName) ?? TooLong("specialty", r.Specialty) ?? Results.Ok(s.Create(r)));
                 break;
             case HospitalService.Appointments:
                 api.MapPost("/appointments", (CreateAppointmentRequest r, AppointmentStore s) =>
@@ -98,6 +109,7 @@ internal static class ServiceEndpoints
                 api.MapPost("/billing/payments", (CompletePaymentRequest r, BillingStore s) =>
                 {
                     if (r.InvoiceId is null or < 1) return Invalid("invoiceId", "invoiceId must be a positive id.");
+                    if (TooLong("method", r.Method) is { } tooLong) return tooLong;
                     try
                     {
                         var payment = s.Complete(r);
@@ -139,6 +151,9 @@ internal static class ServiceEndpoints
         (HospitalService.Medicine, HospitalEventTypes.MedicineDispensed) => services.GetRequiredService<MedicineStore>().DispenseRandom(),
         _ => throw new ArgumentException($"The {service} service does not own '{eventType}'."),
     };
+
+    private static IResult? TooLong(string field, string? value) =>
+        value is { Length: > WriteLimits.MaxFieldLength } ? Invalid(field, $"{field} must be at most {WriteLimits.MaxFieldLength} characters.") : null;
 
     private static IResult Invalid(string field, string message) =>
         Results.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] });
