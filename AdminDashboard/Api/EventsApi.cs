@@ -29,8 +29,17 @@ public static class EventsApi
         return app;
     }
 
-    private static async Task StreamAsync(HttpContext context, LiveUpdates hub, IHostApplicationLifetime lifetime, AdminDashboard.Audit.AuditLog audit)
+    private static async Task StreamAsync(HttpContext context, LiveUpdates hub, IHostApplicationLifetime lifetime, AdminDashboard.Audit.AuditLog audit,
+        StreamSlots slots, Microsoft.Extensions.Options.IOptions<RateLimitOptions> limits)
     {
+        using var slot = slots.TryTake(UserIdentity.Key(context.User));
+        if (slot is null)
+        {
+            context.Response.Headers.RetryAfter = "5";
+            await Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many open streams",
+                detail: $"A user may hold {limits.Value.StreamsPerUser} event streams at once; close one first.").ExecuteAsync(context);
+            return;
+        }
         audit.Record(context.User, "subscribe", context.Request.Path, context.Connection.RemoteIpAddress?.ToString());
         // Ends when the client goes or the app stops, so open streams never hold up a shutdown.
         using var stream = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, lifetime.ApplicationStopping);
