@@ -57,6 +57,7 @@ public static class DashboardAuthentication
         o.AccessDeniedPath = AuthPolicies.AccessDeniedPath;
         o.SlidingExpiration = true;
         o.ExpireTimeSpan = TimeSpan.FromHours(8);
+        SessionLifetime.Apply(o);
         // The API answers with status codes (problem details), never with a redirect to a page.
         o.Events.OnRedirectToLogin = context => ApiStatusOrRedirect(context, StatusCodes.Status401Unauthorized);
         o.Events.OnRedirectToAccessDenied = context => ApiStatusOrRedirect(context, StatusCodes.Status403Forbidden);

@@ -1,0 +1,48 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+
+namespace AdminDashboard.Auth;
+
+/// <summary>
+/// The sign-in cookie slides (8 h idle) but never lives longer than <see cref="Absolute"/> from the sign-in itself:
+/// a tab left open and polled all week would otherwise never ask again who is there.
+/// </summary>
+public static class SessionLifetime
+{
+    public static readonly TimeSpan Absolute = TimeSpan.FromHours(12);
+
+    /// <summary>When the user signed in, kept in the ticket: sliding renewals move IssuedUtc, not this.</summary>
+    public const string SignedInAtItem = ".signedInAt";
+
+    public static void Apply(CookieAuthenticationOptions o)
+    {
+        var signingIn = o.Events.OnSigningIn;
+        o.Events.OnSigningIn = context =>
+        {
+            var now = context.HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
+            context.Properties.Items[SignedInAtItem] ??= now.ToString("O", CultureInfo.InvariantCulture);
+            return signingIn(context);
+        };
+        var validate = o.Events.OnValidatePrincipal;
+        o.Events.OnValidatePrincipal = async context =>
+        {
+            var now = context.HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
+            if (IsOver(context.Properties, now))
+            {
+                context.RejectPrincipal();
+                await context.HttpContext.SignOutAsync(context.Scheme.Name);
+                return;
+            }
+            await validate(context);
+        };
+    }
+
+    /// <summary>True once <see cref="Absolute"/> has passed since sign-in; a ticket without the stamp counts from its issue time.</summary>
+    public static bool IsOver(AuthenticationProperties properties, DateTimeOffset now)
+    {
+        var signedIn = properties.Items.TryGetValue(SignedInAtItem, out var stamp)
+            && DateTimeOffset.TryParse(stamp, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var at) ? at : properties.IssuedUtc;
+        return signedIn is { } start && now - start >= Absolute;
+    }
+}
