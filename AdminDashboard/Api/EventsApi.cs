@@ -41,8 +41,13 @@ public static class EventsApi
             return;
         }
         audit.Record(context.User, "subscribe", context.Request.Path, context.Connection.RemoteIpAddress?.ToString());
-        // Ends when the client goes or the app stops, so open streams never hold up a shutdown.
-        using var stream = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, lifetime.ApplicationStopping);
+        // Ends when the client goes or the app stops, so open streams never hold up a shutdown; and when the caller's
+        // credential expires, so a stream never outlives the token (or sign-in) that opened it.
+        var time = context.RequestServices.GetRequiredService<TimeProvider>();
+        using var expiry = StreamDeadline.Until(context, time) is { } left
+            ? new CancellationTokenSource(left, time)
+            : new CancellationTokenSource();
+        using var stream = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, lifetime.ApplicationStopping, expiry.Token);
         var aborted = stream.Token;
         context.Response.ContentType = "text/event-stream";
         context.Response.Headers.CacheControl = "no-cache";
@@ -106,5 +111,23 @@ public static class EventsApi
         if (text is null) return;
         await context.Response.WriteAsync(text, cancellationToken);
         await context.Response.Body.FlushAsync(cancellationToken);
+    }
+}
+
+/// <summary>How long an SSE stream may stay open: until the bearer token's <c>exp</c>, or the sign-in cookie's expiry.</summary>
+public static class StreamDeadline
+{
+    /// <summary>The longest wait a timer takes; a credential valid longer than this is not cut short by it either.</summary>
+    private static readonly TimeSpan Longest = TimeSpan.FromDays(24);
+
+    /// <summary>Time left, zero when already expired, null when the credential names no end.</summary>
+    public static TimeSpan? Until(HttpContext context, TimeProvider time)
+    {
+        var expires = context.User.FindFirst("exp")?.Value is { } exp && long.TryParse(exp, out var seconds)
+            ? DateTimeOffset.FromUnixTimeSeconds(seconds)
+            : context.Features.Get<Microsoft.AspNetCore.Authentication.IAuthenticateResultFeature>()?.AuthenticateResult?.Properties?.ExpiresUtc;
+        if (expires is not { } end) return null;
+        var left = end - time.GetUtcNow();
+        return left <= TimeSpan.Zero ? TimeSpan.Zero : left > Longest ? null : left;
     }
 }
