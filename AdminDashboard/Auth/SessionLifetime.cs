@@ -21,7 +21,7 @@ public static class SessionLifetime
         o.Events.OnSigningIn = context =>
         {
             var now = context.HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
-            context.Properties.Items[SignedInAtItem] ??= now.ToString("O", CultureInfo.InvariantCulture);
+            context.Properties.Items.TryAdd(SignedInAtItem, now.ToString("O", CultureInfo.InvariantCulture));
             return signingIn(context);
         };
         var validate = o.Events.OnValidatePrincipal;
