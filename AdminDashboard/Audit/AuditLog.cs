@@ -8,33 +8,24 @@ public sealed record AuditEntry(DateTimeOffset At, string User, string UserId, s
 
 /// <summary>
 /// Who viewed or exported what. Each entry is a structured log event (category <c>BlazorAdmin.Audit</c>,
-/// event id 9001, fields Action, Resource, User, UserId, From) for a SIEM, and the last 1,000 stay in memory
-/// for the Audit page.
+/// event id 9001, fields Action, Resource, User, UserId, From) for a SIEM, and it goes to the <see cref="IAuditSink"/>
+/// the Audit page reads (a Redis stream when Redis is configured, else the last 1,000 in memory).
 /// </summary>
-public sealed class AuditLog(ILoggerFactory logs, TimeProvider time)
+public sealed class AuditLog(ILoggerFactory logs, TimeProvider time, IAuditSink sink)
 {
     public const int Kept = 1000;
     private static readonly EventId AuditEvent = new(9001, "Audit");
     private readonly ILogger _logger = logs.CreateLogger("BlazorAdmin.Audit");
-    private readonly Lock _lock = new();
-    private readonly LinkedList<AuditEntry> _recent = new();
 
     public void Record(ClaimsPrincipal user, string action, string resource, string? from)
     {
         var entry = new AuditEntry(time.GetUtcNow(), user.Identity?.Name ?? UserIdentity.Key(user), UserIdentity.Key(user), action, resource, from);
         _logger.LogInformation(AuditEvent, "Audit: {Action} {Resource} by {User} ({UserId}) from {From}",
             entry.Action, entry.Resource, entry.User, entry.UserId, entry.From);
-        lock (_lock)
-        {
-            _recent.AddFirst(entry);
-            if (_recent.Count > Kept) _recent.RemoveLast();
-        }
+        sink.Append(entry);
     }
 
-    public IReadOnlyList<AuditEntry> Recent(int count)
-    {
-        lock (_lock) { return _recent.Take(count).ToList(); }
-    }
+    public IReadOnlyList<AuditEntry> Recent(int count) => sink.Recent(count);
 }
 
 public static class AuditExtensions
@@ -42,6 +33,11 @@ public static class AuditExtensions
     public static IServiceCollection AddDashboardAudit(this IServiceCollection services)
     {
         services.AddSingleton<AuditLog>();
+        // Durable where Redis is: the provider is the cache's, so one setting decides where shared state lives.
+        services.AddSingleton<IAuditSink>(sp =>
+            sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<AdminDashboard.Core.Caching.CacheOptions>>().Value.Provider == AdminDashboard.Core.Caching.CacheProvider.Redis
+                ? ActivatorUtilities.CreateInstance<RedisStreamAuditSink>(sp)
+                : new MemoryAuditSink());
         return services;
     }
 
