@@ -37,6 +37,7 @@ app.UseDashboardErrorHandling();
 app.UseDashboardSecurityHeaders();
 app.UseAuthentication();
 app.UseUserLogScope();
+app.UseAuditOfRefusals();
 app.UseRateLimiter();
 app.UseAuthorization();
 app.UseAntiforgery();

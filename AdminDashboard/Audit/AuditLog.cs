@@ -41,6 +41,31 @@ public static class AuditExtensions
         return services;
     }
 
+    /// <summary>Audit actions beyond view, export and subscribe. The one place that names them.</summary>
+    public const string SignIn = "sign-in", SignOut = "sign-out", Unauthenticated = "refused-401", Forbidden = "refused-403";
+
+    /// <summary>
+    /// Records every 401 and 403 the app answers: who (or, unsigned, which IP) was turned away from what. Placed
+    /// after authentication, so a 403 names the user it refused.
+    /// </summary>
+    public static WebApplication UseAuditOfRefusals(this WebApplication app)
+    {
+        app.Use(async (context, next) =>
+        {
+            await next(context);
+            var action = context.Response.StatusCode switch
+            {
+                StatusCodes.Status401Unauthorized => Unauthenticated,
+                StatusCodes.Status403Forbidden => Forbidden,
+                _ => null,
+            };
+            if (action is not null)
+                context.RequestServices.GetRequiredService<AuditLog>().Record(context.User, action, context.Request.Path + context.Request.QueryString,
+                    context.Connection.RemoteIpAddress?.ToString());
+        });
+        return app;
+    }
+
     /// <summary>Records each successful admin API call: an export when it asked for CSV, a view otherwise.</summary>
     public static TBuilder Audited<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
         builder.AddEndpointFilter(async (context, next) =>

@@ -24,6 +24,20 @@ public static class SessionLifetime
             context.Properties.Items.TryAdd(SignedInAtItem, now.ToString("O", CultureInfo.InvariantCulture));
             return signingIn(context);
         };
+        // Every sign-in, whichever way (development admin, Entra ID), and every sign-out, on the audit trail.
+        var signedIn = o.Events.OnSignedIn;
+        o.Events.OnSignedIn = context =>
+        {
+            Record(context.HttpContext, context.Principal, AdminDashboard.Audit.AuditExtensions.SignIn);
+            return signedIn(context);
+        };
+        var signingOut = o.Events.OnSigningOut;
+        o.Events.OnSigningOut = context =>
+        {
+            if (context.HttpContext.User.Identity?.IsAuthenticated == true)
+                Record(context.HttpContext, context.HttpContext.User, AdminDashboard.Audit.AuditExtensions.SignOut);
+            return signingOut(context);
+        };
         var validate = o.Events.OnValidatePrincipal;
         o.Events.OnValidatePrincipal = async context =>
         {
@@ -37,6 +51,10 @@ public static class SessionLifetime
             await validate(context);
         };
     }
+
+    private static void Record(HttpContext http, System.Security.Claims.ClaimsPrincipal? user, string action) =>
+        http.RequestServices.GetRequiredService<AdminDashboard.Audit.AuditLog>().Record(user ?? new(), action, http.Request.Path,
+            http.Connection.RemoteIpAddress?.ToString());
 
     /// <summary>True once <see cref="Absolute"/> has passed since sign-in; a ticket without the stamp counts from its issue time.</summary>
     public static bool IsOver(AuthenticationProperties properties, DateTimeOffset now)
