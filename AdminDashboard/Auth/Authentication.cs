@@ -42,6 +42,8 @@ public static class DashboardAuthentication
         }
 
         services.AddCascadingAuthenticationState();
+        services.AddSingleton<SignedOutSessions>();
+        services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, DashboardAuthenticationStateProvider>();
         return services;
     }
 

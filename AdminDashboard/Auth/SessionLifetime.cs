@@ -22,6 +22,12 @@ public static class SessionLifetime
         {
             var now = context.HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
             context.Properties.Items.TryAdd(SignedInAtItem, now.ToString("O", CultureInfo.InvariantCulture));
+            // The circuit sees claims, not the ticket: it needs both to revalidate (DashboardAuthenticationStateProvider).
+            if (context.Principal?.Identity is System.Security.Claims.ClaimsIdentity identity && !identity.HasClaim(c => c.Type == SignedOutSessions.SessionClaim))
+            {
+                identity.AddClaim(new(SignedOutSessions.SessionClaim, Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16))));
+                identity.AddClaim(new(SignedInAtItem, context.Properties.Items[SignedInAtItem]!));
+            }
             return signingIn(context);
         };
         // Every sign-in, whichever way (development admin, Entra ID), and every sign-out, on the audit trail.
@@ -32,11 +38,14 @@ public static class SessionLifetime
             return signedIn(context);
         };
         var signingOut = o.Events.OnSigningOut;
-        o.Events.OnSigningOut = context =>
+        o.Events.OnSigningOut = async context =>
         {
             if (context.HttpContext.User.Identity?.IsAuthenticated == true)
                 Record(context.HttpContext, context.HttpContext.User, AdminDashboard.Audit.AuditExtensions.SignOut);
-            return signingOut(context);
+            // Open circuits of this sign-in end at their next revalidation, on every instance.
+            if (context.HttpContext.User.FindFirst(SignedOutSessions.SessionClaim)?.Value is { } sid)
+                await context.HttpContext.RequestServices.GetRequiredService<SignedOutSessions>().RevokeAsync(sid, context.HttpContext.RequestAborted);
+            await signingOut(context);
         };
         var validate = o.Events.OnValidatePrincipal;
         o.Events.OnValidatePrincipal = async context =>
