@@ -43,11 +43,13 @@ app.UseDashboardErrorHandling();
 app.UseDashboardSecurityHeaders();
 app.UseAuthentication();
 app.UseUserLogScope();
+app.UseAuditOfRefusals();
 app.UseRateLimiter();
 app.UseAuthorization();
 app.UseAntiforgery();
 
-app.MapStaticAssets();
+// Stylesheets and scripts: the sign-in page needs them before anyone has signed in.
+app.MapStaticAssets().AllowAnonymous();
 app.MapDashboardApi();
 app.MapDashboardEvents();
 app.MapDashboardCharts();

@@ -17,7 +17,8 @@ public static class KpiDelta
         EventTopics.DoctorCreated when stats.ActiveDoctors is { } n => stats with { ActiveDoctors = n + 1 },
         EventTopics.AppointmentCreated when stats.TodayAppointments is { } n && e.ScheduledAt is { } at
             && hospital.DateOf(at) == hospital.Today => stats with { TodayAppointments = n + 1 },
-        EventTopics.PaymentCompleted when stats.RevenueToday is { } r && e.Amount is { } amount => stats with { RevenueToday = r + amount },
+        EventTopics.PaymentCompleted when stats.RevenueToday is { } r && e.Amount is { } amount
+            && amount is >= 0 and <= HospitalEventParser.MaxPlausibleAmount => stats with { RevenueToday = r + amount },
         _ => stats,
     };
 }

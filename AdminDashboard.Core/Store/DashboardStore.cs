@@ -316,7 +316,8 @@ public sealed class DashboardStore : IDisposable
                     _recentEvents.Add((_time.GetUtcNow(), e));
                     if (_recentEvents.Count > RememberedEvents) _recentEvents.RemoveAt(0);
                     if (_stats?.Data is { } data) _stats = _stats with { Data = KpiDelta.Apply(data, e, _hospital) };
-                    if (e.EventType == EventTopics.AppointmentCreated)
+                    // An id replayed after the pipeline's de-duplication window has forgotten it is still listed once.
+                    if (e.EventType == EventTopics.AppointmentCreated && !_feed.Any(l => l.Event.EventId == e.EventId))
                     {
                         var feed = _feed.Insert(0, new FeedLine(++_feedSequence, e));
                         _feed = feed.Length > FeedLength ? feed.RemoveAt(FeedLength) : feed;

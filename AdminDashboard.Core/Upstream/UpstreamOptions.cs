@@ -12,6 +12,12 @@ public sealed class UpstreamOptions
 {
     public const string SectionName = "Upstream";
 
+    /// <summary>
+    /// Allow plain <c>http://</c> to non-loopback services outside Development (<c>Upstream:AllowHttp</c>), for a network
+    /// the hospital already encrypts some other way. Off by default: the gateway secret would cross the network in clear.
+    /// </summary>
+    public bool AllowHttp { get; set; }
+
     public ServiceEndpointOptions Patients { get; set; } = new();
     public ServiceEndpointOptions Doctors { get; set; } = new();
     public ServiceEndpointOptions Appointments { get; set; } = new();
@@ -45,8 +51,12 @@ public sealed class InternalOptions
 }
 
 /// <summary>Reports every upstream configuration problem at once, at start-up.</summary>
-public sealed class ValidateUpstreamOptions : IValidateOptions<UpstreamOptions>
+public sealed class ValidateUpstreamOptions(Microsoft.Extensions.Hosting.IHostEnvironment environment) : IValidateOptions<UpstreamOptions>
 {
+    /// <summary>Loopback stays on http (embedded mode, a sidecar): the secret never leaves the machine.</summary>
+    public static bool IsLoopback(Uri url) =>
+        url.IsLoopback || (System.Net.IPAddress.TryParse(url.Host.Trim('[', ']'), out var ip) && System.Net.IPAddress.IsLoopback(ip));
+
     public ValidateOptionsResult Validate(string? name, UpstreamOptions options)
     {
         var errors = new List<string>();
@@ -54,9 +64,14 @@ public sealed class ValidateUpstreamOptions : IValidateOptions<UpstreamOptions>
         {
             var url = options.For(service).BaseUrl;
             if (url is null)
-                errors.Add($"{UpstreamOptions.SectionName}:{service}:BaseUrl is required (e.g. http://127.0.0.1:8082).");
+                errors.Add($"{UpstreamOptions.SectionName}:{service}:BaseUrl is required: where the {service} service lives (e.g. https://{service.ToString().ToLowerInvariant()}.hospital.internal), " +
+                    "or set Embedded:Enabled=true to run the mock services in this process.");
             else if (!url.IsAbsoluteUri || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
                 errors.Add($"{UpstreamOptions.SectionName}:{service}:BaseUrl must be an absolute http(s) URL; got '{url}'.");
+            else if (url.Scheme == Uri.UriSchemeHttp && !options.AllowHttp && !IsLoopback(url)
+                     && !Microsoft.Extensions.Hosting.HostEnvironmentEnvExtensions.IsDevelopment(environment))
+                errors.Add($"{UpstreamOptions.SectionName}:{service}:BaseUrl must be https outside Development, the gateway secret travels with every call; got '{url}'. " +
+                    $"Set {UpstreamOptions.SectionName}:AllowHttp=true only if the network is encrypted otherwise.");
         }
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }

@@ -24,7 +24,7 @@ public static class UpstreamServiceCollectionExtensions
         AddClient<BillingClient>(services, UpstreamService.Billing);
         AddClient<MedicineClient>(services, UpstreamService.Medicine);
         services.AddTransient<IHospitalServices, HttpHospitalServices>();
-        services.AddHttpClient(ProbeClientName);
+        services.AddHttpClient(ProbeClientName).ConfigurePrimaryHttpMessageHandler(NeverRedirect);
         return services;
     }
 
@@ -36,6 +36,13 @@ public static class UpstreamServiceCollectionExtensions
                 // The aggregator's overall deadline ends each call; no second, shorter clock here.
                 http.Timeout = Timeout.InfiniteTimeSpan;
             })
+            .ConfigurePrimaryHttpMessageHandler(NeverRedirect)
             .AddHttpMessageHandler<InternalRequestHandler>();
     }
+
+    /// <summary>
+    /// A redirect would carry the gateway secret to wherever a service (or whoever answers in its place) points: a
+    /// service's 3xx is an answer to report, never a hop to take.
+    /// </summary>
+    public static HttpMessageHandler NeverRedirect() => new SocketsHttpHandler { AllowAutoRedirect = false };
 }

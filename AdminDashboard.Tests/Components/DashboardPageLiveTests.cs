@@ -30,7 +30,7 @@ public sealed class DashboardPageLiveTests : MudBunitContext
         _store = new DashboardStore(_reader, _hub, Hospital, Time, new DashboardMetrics(meters),
             Options.Create(new DashboardStoreOptions { RefreshSeconds = 5 }), NullLogger<DashboardStore>.Instance);
         Services.AddSingleton(_store);
-        Services.AddSingleton(new AuditLog(new AdminDashboard.Audit.AuditLogWriter(NullLoggerFactory.Instance), Time));
+        Services.AddSingleton(new AuditLog(new AdminDashboard.Audit.AuditLogWriter(NullLoggerFactory.Instance), Time, new AdminDashboard.Audit.MemoryAuditSink()));
         // As in a circuit: the page is interactive (no user here, so nothing is audited).
         Renderer.SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
         Render<MudPopoverProvider>();

@@ -31,18 +31,47 @@ public sealed class EmbeddedOptionsTests
     }
 
     [Fact]
-    public void Without_settings_the_services_run_embedded_with_the_simulator_on()
+    public void Without_settings_neither_the_embedded_services_nor_the_simulator_run()
     {
         using var provider = Build([]);
 
-        Assert.True(provider.GetRequiredService<IOptions<EmbeddedOptions>>().Value.Enabled);
-        Assert.True(provider.GetRequiredService<IOptions<SimulatorOptions>>().Value.Enabled);
+        Assert.False(provider.GetRequiredService<IOptions<EmbeddedOptions>>().Value.Enabled);
+        Assert.False(provider.GetRequiredService<IOptions<SimulatorOptions>>().Value.Enabled);
+    }
+
+    [Fact]
+    public void Development_settings_turn_embedded_mode_and_the_simulator_on_and_the_base_settings_leave_them_off()
+    {
+        var dashboard = Path.Combine(Infrastructure.RepoPaths.Root, "AdminDashboard");
+        IConfiguration Load(params string[] files)
+        {
+            var builder = new ConfigurationBuilder().SetBasePath(dashboard);
+            foreach (var file in files) builder.AddJsonFile(file);
+            return builder.Build();
+        }
+        var production = Load("appsettings.json");
+        var development = Load("appsettings.json", "appsettings.Development.json");
+
+        Assert.False(production.GetValue<bool>("Embedded:Enabled"));
+        Assert.False(production.GetValue<bool>("Simulator:Enabled"));
+        Assert.Null(production["Upstream:Patients:BaseUrl"]);
+        Assert.True(development.GetValue<bool>("Embedded:Enabled"));
+        Assert.True(development.GetValue<bool>("Simulator:Enabled"));
+    }
+
+    [Fact]
+    public void Embedded_mode_without_addresses_uses_the_services_usual_loopback_ports()
+    {
+        using var provider = Build(new() { ["Embedded:Enabled"] = "true" });
+
+        Assert.Equal(new Uri("http://127.0.0.1:8082"), provider.GetRequiredService<IOptions<UpstreamOptions>>().Value.Patients.BaseUrl);
+        Assert.Equal(new Uri("http://127.0.0.1:8086"), provider.GetRequiredService<IOptions<UpstreamOptions>>().Value.Medicine.BaseUrl);
     }
 
     [Fact]
     public void A_made_up_gateway_secret_is_used_only_in_embedded_mode()
     {
-        using var embedded = Build([]);
+        using var embedded = Build(new() { ["Embedded:Enabled"] = "true" });
         using var distributed = Build(new() { ["Embedded:Enabled"] = "false" });
 
         Assert.False(string.IsNullOrEmpty(embedded.GetRequiredService<IOptions<InternalOptions>>().Value.GatewaySecret));
@@ -57,6 +86,7 @@ public sealed class EmbeddedOptionsTests
             (UpstreamService.Appointments, "http://127.0.0.1:8083"), (UpstreamService.Billing, "http://127.0.0.1:8085"),
             (UpstreamService.Medicine, "http://127.0.0.1:8086"));
         settings["Simulator:IntervalMs"] = "10";
+        settings["Embedded:Enabled"] = "true";
         using var provider = Build(settings);
 
         var e = Assert.Throws<AggregateException>(() => provider.GetRequiredService<IStartupValidator>().Validate());

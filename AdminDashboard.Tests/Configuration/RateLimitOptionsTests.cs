@@ -17,6 +17,7 @@ public sealed class RateLimitOptionsTests
     [Theory]
     [InlineData("RateLimit:PermitsPerUser", "0")]
     [InlineData("RateLimit:PermitsPerIp", "0")]
+    [InlineData("RateLimit:StreamsPerUser", "0")]
     [InlineData("RateLimit:WindowSeconds", "0")]
     [InlineData("RateLimit:WindowSeconds", "3601")]
     public void A_bad_value_is_refused_naming_its_key(string key, string value)

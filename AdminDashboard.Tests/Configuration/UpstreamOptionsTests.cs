@@ -10,7 +10,10 @@ public sealed class UpstreamOptionsTests
         [.. UpstreamServiceNames.All.Select((s, i) => ($"Upstream:{s}:BaseUrl", (string?)$"{scheme}://127.0.0.1:{8082 + i}"))];
 
     private static IReadOnlyList<string> ValidateUpstream(params (string, string?)[] settings) =>
-        new ValidateUpstreamOptions().Failures(OptionsValidation.Bind<UpstreamOptions>(UpstreamOptions.SectionName, settings));
+        ValidateUpstreamIn(Environments.Development, settings);
+
+    private static IReadOnlyList<string> ValidateUpstreamIn(string environment, params (string, string?)[] settings) =>
+        new ValidateUpstreamOptions(new HostingEnvironment { EnvironmentName = environment }).Failures(OptionsValidation.Bind<UpstreamOptions>(UpstreamOptions.SectionName, settings));
 
     private static IReadOnlyList<string> ValidateInternal(string environment, string? secret, string? previous = null) =>
         new ValidateInternalOptions(new HostingEnvironment { EnvironmentName = environment })
@@ -40,6 +43,35 @@ public sealed class UpstreamOptionsTests
     public void With_nothing_configured_every_service_is_reported_at_once()
     {
         Assert.Equal(UpstreamServiceNames.All.Count(), ValidateUpstream().Count);
+    }
+
+    private static (string, string?)[] AllServicesAt(string host, string scheme = "http") =>
+        [.. UpstreamServiceNames.All.Select((s, i) => ($"Upstream:{s}:BaseUrl", (string?)$"{scheme}://{host}:{8082 + i}"))];
+
+    [Fact]
+    public void Outside_development_a_remote_service_must_be_https_naming_each_key()
+    {
+        var failures = ValidateUpstreamIn(Environments.Production, AllServicesAt("patients.hospital.internal"));
+
+        Assert.Equal(UpstreamServiceNames.All.Count(), failures.Count);
+        Assert.Contains(failures, f => f.StartsWith("Upstream:Billing:BaseUrl must be https outside Development") && f.Contains("Upstream:AllowHttp"));
+        Assert.Empty(ValidateUpstreamIn(Environments.Production, AllServicesAt("patients.hospital.internal", "https")));
+    }
+
+    [Theory]
+    [InlineData("127.0.0.1")]
+    [InlineData("localhost")]
+    [InlineData("[::1]")]
+    public void Loopback_stays_on_http_in_any_environment(string host)
+    {
+        Assert.Empty(ValidateUpstreamIn(Environments.Production, AllServicesAt(host)));
+    }
+
+    [Fact]
+    public void Allow_http_or_development_lets_a_remote_http_service_through()
+    {
+        Assert.Empty(ValidateUpstreamIn(Environments.Production, [.. AllServicesAt("10.0.0.5"), ("Upstream:AllowHttp", "true")]));
+        Assert.Empty(ValidateUpstreamIn(Environments.Development, AllServicesAt("10.0.0.5")));
     }
 
     [Fact]

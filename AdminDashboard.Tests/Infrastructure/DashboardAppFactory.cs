@@ -85,6 +85,8 @@ public class DashboardAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("RateLimit:PermitsPerUser", "100000");
         builder.UseSetting("RateLimit:PermitsPerIp", "100000");
         builder.UseSetting("Internal:GatewaySecret", GatewaySecret);
+        // Embedded in every environment the tests choose, as a demo on a staging host would say explicitly.
+        builder.UseSetting("Embedded:Enabled", "true");
         builder.UseSetting("Simulator:Enabled", "false");
         builder.UseSetting("Aggregation:DeadlineMs", DeadlineMs.ToString());
         // Tests warm up through the API (EnsureWarmAsync); a background warm-up would add uncounted upstream calls.

@@ -112,4 +112,20 @@ public sealed class InternalGuardTests(DashboardAppFactory app) : IAsyncLifetime
         using var failed = await client.GetAsync("/v1/admin/medicine/stats");
         Assert.Equal(HttpStatusCode.InternalServerError, failed.StatusCode);
     }
+
+    [Theory]
+    [InlineData(UpstreamService.Patients, "/v1/patients", """{"fullName":"NAME","gender":"female"}""", "fullName")]
+    [InlineData(UpstreamService.Doctors, "/v1/doctors", """{"fullName":"NAME","specialty":"Cardiology","department":"Cardiology"}""", "fullName")]
+    [InlineData(UpstreamService.Billing, "/v1/billing/payments", """{"invoiceId":1,"method":"NAME"}""", "method")]
+    public async Task A_write_with_an_over_long_field_is_400_naming_the_field(UpstreamService service, string path, string template, string field)
+    {
+        using var client = app.CreateServiceClient(service);
+        var json = template.Replace("NAME", new string('x', HospitalServices.Contracts.WriteLimits.MaxFieldLength + 1));
+
+        using var response = await client.PostAsync(path, new StringContent(json, System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), problem.ToString());
+    }
 }

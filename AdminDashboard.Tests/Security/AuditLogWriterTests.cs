@@ -17,7 +17,7 @@ public sealed class AuditLogWriterTests
         var collector = new FakeLogCollector();
         using var logs = LoggerFactory.Create(b => b.AddProvider(new FakeLoggerProvider(collector)));
         var writer = new AuditLogWriter(logs);
-        var audit = new AuditLog(writer, new FakeTimeProvider());
+        var audit = new AuditLog(writer, new FakeTimeProvider(), new MemoryAuditSink());
         await writer.StartAsync(CancellationToken.None);
 
         for (var i = 0; i < 1000; i++) audit.Record(Admin(), "view", $"/v1/admin/dashboard/stats?i={i}", "127.0.0.1");
@@ -39,7 +39,7 @@ public sealed class AuditLogWriterTests
         await writer.StartAsync(CancellationToken.None);
         await writer.StopAsync(CancellationToken.None);
 
-        new AuditLog(writer, new FakeTimeProvider()).Record(Admin(), "export", "/v1/admin/charts/revenue?format=csv", null);
+        new AuditLog(writer, new FakeTimeProvider(), new MemoryAuditSink()).Record(Admin(), "export", "/v1/admin/charts/revenue?format=csv", null);
 
         Assert.Single(collector.GetSnapshot(), r => r.Category == AuditLogWriter.Category);
     }

@@ -29,6 +29,8 @@ public sealed class AuditTests(DashboardAppFactory app)
 
         await client.GetAsync("/v1/admin/dashboard/stats");
 
-        Assert.DoesNotContain(app.Services.GetRequiredService<AuditLog>().Recent(200), e => e.UserId == user);
+        // On the trail as a refusal (AuditTrailTests), never as a view.
+        Assert.DoesNotContain(app.Services.GetRequiredService<AuditLog>().Recent(200), e => e.UserId == user && e.Action != AuditExtensions.Forbidden);
+        Assert.Contains(app.Services.GetRequiredService<AuditLog>().Recent(200), e => e.UserId == user && e.Action == AuditExtensions.Forbidden);
     }
 }

@@ -32,7 +32,7 @@ public static class ChartsApi
             {
                 var query = new QueryReader(request.Query);
                 var days = query.Read(Days);
-                return Respond(query, $"patient-growth-{days}d", () => s.PatientGrowthAsync(days, ct), PatientGrowthCsv);
+                return Respond(query, $"patient-growth-{days}d", () => s.PatientGrowthAsync(days, ct), ChartCsv.PatientGrowth);
             })
             .DocumentChart<PatientGrowth>("GetPatientGrowthChart", "Patient registrations per day",
                 "New registrations per day and the running total of patients.", Days);
@@ -40,7 +40,7 @@ public static class ChartsApi
             {
                 var query = new QueryReader(request.Query);
                 var days = query.Read(Days);
-                return Respond(query, $"appointment-trends-{days}d", () => s.AppointmentTrendsAsync(days, ct), AppointmentTrendsCsv);
+                return Respond(query, $"appointment-trends-{days}d", () => s.AppointmentTrendsAsync(days, ct), ChartCsv.AppointmentTrends);
             })
             .DocumentChart<AppointmentTrends>("GetAppointmentTrendsChart", "Appointments per day by status",
                 "Appointments per day by status, with completion and no-show rates.", Days);
@@ -48,7 +48,7 @@ public static class ChartsApi
             {
                 var query = new QueryReader(request.Query);
                 var days = query.Read(Days);
-                return Respond(query, $"revenue-{days}d", () => s.RevenueAsync(days, ct), RevenueCsv);
+                return Respond(query, $"revenue-{days}d", () => s.RevenueAsync(days, ct), ChartCsv.Revenue);
             })
             .DocumentChart<RevenueReport>("GetRevenueChart", "Revenue per day and by department",
                 "Revenue and payments per day and revenue by department over the range, in whole units of `currency`.", Days);
@@ -57,7 +57,7 @@ public static class ChartsApi
                 var query = new QueryReader(request.Query);
                 var days = query.Read(Days);
                 var limit = query.Read(TopDoctorsLimit);
-                return Respond(query, $"top-doctors-{days}d", () => s.TopDoctorsAsync(days, limit, ct), TopDoctorsCsv);
+                return Respond(query, $"top-doctors-{days}d", () => s.TopDoctorsAsync(days, limit, ct), ChartCsv.TopDoctors);
             })
             .DocumentChart<TopDoctors>("GetTopDoctorsChart", "Doctors with the most appointments",
                 "Doctors ranked by appointments over the range, with completed and no-show counts.", Days, TopDoctorsLimit);
@@ -65,7 +65,7 @@ public static class ChartsApi
             {
                 var query = new QueryReader(request.Query);
                 var limit = query.Read(LowStockLimit);
-                return Respond(query, "medicine-stock", () => s.MedicineStockAsync(limit, ct), StockCsv);
+                return Respond(query, "medicine-stock", () => s.MedicineStockAsync(limit, ct), ChartCsv.Stock);
             })
             .DocumentChart<StockReport>("GetMedicineStockChart", "Pharmacy stock against reorder points",
                 "Stock against reorder point and the low-stock list, soonest stock-out first.", LowStockLimit);
@@ -112,50 +112,5 @@ public static class ChartsApi
         var text = new StringBuilder();
         csv(text, envelope.Data);
         return Results.File(Encoding.UTF8.GetBytes(text.ToString()), CsvContentType + "; charset=utf-8", fileName + ".csv");
-    }
-
-    private static string Date(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    private static string Field(string s) => s.Contains(',') || s.Contains('"') ? "\"" + s.Replace("\"", "\"\"") + "\"" : s;
-
-    private static void PatientGrowthCsv(StringBuilder csv, PatientGrowth g)
-    {
-        csv.AppendLine("date,registrations,total");
-        var total = g.TotalBefore;
-        foreach (var d in g.Daily)
-        {
-            total += d.Registrations;
-            csv.AppendLine(CultureInfo.InvariantCulture, $"{Date(d.Date)},{d.Registrations},{total}");
-        }
-    }
-
-    private static void AppointmentTrendsCsv(StringBuilder csv, AppointmentTrends t)
-    {
-        csv.AppendLine("date,total,scheduled,checked_in,completed,cancelled,no_show");
-        foreach (var d in t.Daily)
-        {
-            var c = d.Counts;
-            csv.AppendLine(CultureInfo.InvariantCulture, $"{Date(d.Date)},{c.Total},{c.Scheduled},{c.CheckedIn},{c.Completed},{c.Cancelled},{c.NoShow}");
-        }
-    }
-
-    private static void RevenueCsv(StringBuilder csv, RevenueReport r)
-    {
-        csv.AppendLine(CultureInfo.InvariantCulture, $"date,amount_{r.Currency.ToLowerInvariant()},payments");
-        foreach (var d in r.Daily) csv.AppendLine(CultureInfo.InvariantCulture, $"{Date(d.Date)},{d.Amount},{d.Payments}");
-    }
-
-    private static void TopDoctorsCsv(StringBuilder csv, TopDoctors t)
-    {
-        csv.AppendLine("doctor_id,doctor,department,appointments,completed,no_show");
-        foreach (var d in t.Doctors)
-            csv.AppendLine(CultureInfo.InvariantCulture, $"{d.DoctorId},{Field(d.DoctorName)},{Field(d.Department)},{d.Appointments},{d.Completed},{d.NoShow}");
-    }
-
-    private static void StockCsv(StringBuilder csv, StockReport s)
-    {
-        csv.AppendLine("id,name,stock,reorder_point,days_to_stock_out,expiry_date");
-        foreach (var l in s.LowStock)
-            csv.AppendLine(CultureInfo.InvariantCulture, $"{l.Id},{Field(l.Name)},{l.StockQuantity},{l.ReorderPoint},{l.DaysToStockOut},{Date(l.ExpiryDate)}");
     }
 }

@@ -8,7 +8,8 @@ public static class ErrorHandling
         // Client errors the framework raises are answered and logged by ClientErrorExceptionHandler; the rest are 500s.
         app.UseExceptionHandler();
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/v1"), api => api.UseStatusCodePages());
-        app.UseWhen(c => !c.Request.Path.StartsWithSegments("/v1"),
+        // The scrape target is read by a machine: its 401 stays a bare 401, not the not-found page.
+        app.UseWhen(c => !c.Request.Path.StartsWithSegments("/v1") && !c.Request.Path.StartsWithSegments(Observability.MetricsAccess.Path),
             ui => ui.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
         return app;
     }

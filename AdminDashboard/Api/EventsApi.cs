@@ -29,11 +29,25 @@ public static class EventsApi
         return app;
     }
 
-    private static async Task StreamAsync(HttpContext context, LiveUpdates hub, IHostApplicationLifetime lifetime, AdminDashboard.Audit.AuditLog audit)
+    private static async Task StreamAsync(HttpContext context, LiveUpdates hub, IHostApplicationLifetime lifetime, AdminDashboard.Audit.AuditLog audit,
+        StreamSlots slots, Microsoft.Extensions.Options.IOptions<RateLimitOptions> limits)
     {
+        using var slot = slots.TryTake(UserIdentity.Key(context.User));
+        if (slot is null)
+        {
+            context.Response.Headers.RetryAfter = "5";
+            await Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many open streams",
+                detail: $"A user may hold {limits.Value.StreamsPerUser} event streams at once; close one first.").ExecuteAsync(context);
+            return;
+        }
         audit.Record(context.User, "subscribe", context.Request.Path, context.Connection.RemoteIpAddress?.ToString());
-        // Ends when the client goes or the app stops, so open streams never hold up a shutdown.
-        using var stream = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, lifetime.ApplicationStopping);
+        // Ends when the client goes or the app stops, so open streams never hold up a shutdown; and when the caller's
+        // credential expires, so a stream never outlives the token (or sign-in) that opened it.
+        var time = context.RequestServices.GetRequiredService<TimeProvider>();
+        using var expiry = StreamDeadline.Until(context, time) is { } left
+            ? new CancellationTokenSource(left, time)
+            : new CancellationTokenSource();
+        using var stream = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, lifetime.ApplicationStopping, expiry.Token);
         var aborted = stream.Token;
         context.Response.ContentType = "text/event-stream";
         context.Response.Headers.CacheControl = "no-cache";
@@ -78,11 +92,18 @@ public static class EventsApi
         return node.ToJsonString(UpstreamJson.Options);
     }
 
+    /// <summary>
+    /// A value for an SSE field line, without the CR or LF that would end the line and let the rest forge a frame.
+    /// The parser already admits only safe ids and known types; this keeps the stream safe whatever reaches it.
+    /// </summary>
+    public static string FieldValue(string value) =>
+        value.AsSpan().IndexOfAny('\r', '\n') < 0 ? value : value.Replace("\r", "", StringComparison.Ordinal).Replace("\n", "", StringComparison.Ordinal);
+
     private static async Task WriteAsync(HttpContext context, LiveNotification notification, CancellationToken cancellationToken)
     {
         var text = notification switch
         {
-            EventNotification e => $"id: {e.Event.EventId}\nevent: {e.Event.EventType}\ndata: {EventJson(e, context.RequestServices.GetRequiredService<AdminDashboard.Core.Hospital.HospitalTime>().Zone)}\n\n",
+            EventNotification e => $"id: {FieldValue(e.Event.EventId)}\nevent: {FieldValue(e.Event.EventType)}\ndata: {EventJson(e, context.RequestServices.GetRequiredService<AdminDashboard.Core.Hospital.HospitalTime>().Zone)}\n\n",
             StatusNotification s =>
                 $"event: status\ndata: {JsonSerializer.Serialize(new { live = s.Status.IsLive, reason = s.Status.Reason, since = s.Status.Since }, UpstreamJson.Options)}\n\n",
             _ => null,
@@ -90,5 +111,23 @@ public static class EventsApi
         if (text is null) return;
         await context.Response.WriteAsync(text, cancellationToken);
         await context.Response.Body.FlushAsync(cancellationToken);
+    }
+}
+
+/// <summary>How long an SSE stream may stay open: until the bearer token's <c>exp</c>, or the sign-in cookie's expiry.</summary>
+public static class StreamDeadline
+{
+    /// <summary>The longest wait a timer takes; a credential valid longer than this is not cut short by it either.</summary>
+    private static readonly TimeSpan Longest = TimeSpan.FromDays(24);
+
+    /// <summary>Time left, zero when already expired, null when the credential names no end.</summary>
+    public static TimeSpan? Until(HttpContext context, TimeProvider time)
+    {
+        var expires = context.User.FindFirst("exp")?.Value is { } exp && long.TryParse(exp, out var seconds)
+            ? DateTimeOffset.FromUnixTimeSeconds(seconds)
+            : context.Features.Get<Microsoft.AspNetCore.Authentication.IAuthenticateResultFeature>()?.AuthenticateResult?.Properties?.ExpiresUtc;
+        if (expires is not { } end) return null;
+        var left = end - time.GetUtcNow();
+        return left <= TimeSpan.Zero ? TimeSpan.Zero : left > Longest ? null : left;
     }
 }

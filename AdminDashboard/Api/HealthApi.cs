@@ -1,3 +1,4 @@
+using AdminDashboard.Auth;
 using AdminDashboard.Core.Health;
 
 namespace AdminDashboard.Api;
@@ -7,9 +8,9 @@ public static class HealthApi
 {
     /// <summary>
     /// <c>/v1/admin/system/health</c> (Admin role) for the System health page and tools; <c>/health</c>,
-    /// <c>/health/ready</c> and <c>/health/live</c> (anonymous) for probes and load balancers: overall status and each
-    /// check's status and description, nothing else (no data, no exception text). Degraded still answers 200: the
-    /// dashboard is serving.
+    /// <c>/health/ready</c> and <c>/health/live</c> (anonymous) for probes and load balancers: the overall status only;
+    /// an Admin (token or cookie) also gets each check's status and description (no data, no exception text).
+    /// Degraded still answers 200: the dashboard is serving.
     /// </summary>
     public static WebApplication MapDashboardHealth(this WebApplication app)
     {
@@ -26,11 +27,14 @@ public static class HealthApi
         var ready = new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions
         {
             Predicate = c => c.Tags.Contains(HealthTags.Ready),
-            ResponseWriter = (context, report) => context.Response.WriteAsJsonAsync(new
-            {
-                status = report.Status.ToString(),
-                checks = report.Entries.ToDictionary(e => e.Key, e => new { status = e.Value.Status.ToString(), e.Value.Description }),
-            }),
+            // Anyone (a load balancer) learns the overall status; which services are down is for admins only.
+            ResponseWriter = (context, report) => context.User.IsInRole(AuthPolicies.AdminRole)
+                ? context.Response.WriteAsJsonAsync(new
+                {
+                    status = report.Status.ToString(),
+                    checks = report.Entries.ToDictionary(e => e.Key, e => new { status = e.Value.Status.ToString(), e.Value.Description }),
+                })
+                : context.Response.WriteAsJsonAsync(new { status = report.Status.ToString() }),
         };
         // Live: the process answers. Ready: cache, event stream and services; their trouble is Degraded (still 200).
         app.MapHealthChecks("/health/live", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();

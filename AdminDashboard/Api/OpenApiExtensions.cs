@@ -121,7 +121,10 @@ public static class OpenApiExtensions
     {
         var document = app.MapOpenApi("/openapi/{documentName}.json");
         if (app.Environment.IsDevelopment())
-            app.MapScalarApiReference("/scalar", o => o.WithTitle("BlazorAdmin API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+        {
+            document.AllowAnonymous();
+            app.MapScalarApiReference("/scalar", o => o.WithTitle("BlazorAdmin API").WithOpenApiRoutePattern("/openapi/{documentName}.json")).AllowAnonymous();
+        }
         else
             document.RequireAuthorization(AuthPolicies.Admin);
         return app;

@@ -8,30 +8,22 @@ public sealed record AuditEntry(DateTimeOffset At, string User, string UserId, s
 
 /// <summary>
 /// Who viewed or exported what. Each entry is a structured log event (category <c>BlazorAdmin.Audit</c>,
-/// event id 9001, fields Action, Resource, User, UserId, From) for a SIEM, and the last 1,000 stay in memory
-/// for the Audit page. The log event is written off the request's path, in batches (<see cref="AuditLogWriter"/>).
+/// event id 9001, fields Action, Resource, User, UserId, From) for a SIEM, written off the request's path in batches
+/// (<see cref="AuditLogWriter"/>), and it goes to the <see cref="IAuditSink"/> the Audit page reads (a Redis stream when
+/// Redis is configured, else the last 1,000 in memory).
 /// </summary>
-public sealed class AuditLog(AuditLogWriter writer, TimeProvider time)
+public sealed class AuditLog(AuditLogWriter writer, TimeProvider time, IAuditSink sink)
 {
     public const int Kept = 1000;
-    private readonly Lock _lock = new();
-    private readonly LinkedList<AuditEntry> _recent = new();
 
     public void Record(ClaimsPrincipal user, string action, string resource, string? from)
     {
         var entry = new AuditEntry(time.GetUtcNow(), user.Identity?.Name ?? UserIdentity.Key(user), UserIdentity.Key(user), action, resource, from);
         writer.Enqueue(entry);
-        lock (_lock)
-        {
-            _recent.AddFirst(entry);
-            if (_recent.Count > Kept) _recent.RemoveLast();
-        }
+        sink.Append(entry);
     }
 
-    public IReadOnlyList<AuditEntry> Recent(int count)
-    {
-        lock (_lock) { return _recent.Take(count).ToList(); }
-    }
+    public IReadOnlyList<AuditEntry> Recent(int count) => sink.Recent(count);
 }
 
 public static class AuditExtensions
@@ -41,7 +33,37 @@ public static class AuditExtensions
         services.AddSingleton<AuditLogWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<AuditLogWriter>());
         services.AddSingleton<AuditLog>();
+        // Durable where Redis is: the provider is the cache's, so one setting decides where shared state lives.
+        services.AddSingleton<IAuditSink>(sp =>
+            sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<AdminDashboard.Core.Caching.CacheOptions>>().Value.Provider == AdminDashboard.Core.Caching.CacheProvider.Redis
+                ? ActivatorUtilities.CreateInstance<RedisStreamAuditSink>(sp)
+                : new MemoryAuditSink());
         return services;
+    }
+
+    /// <summary>Audit actions beyond view, export and subscribe. The one place that names them.</summary>
+    public const string SignIn = "sign-in", SignOut = "sign-out", Unauthenticated = "refused-401", Forbidden = "refused-403";
+
+    /// <summary>
+    /// Records every 401 and 403 the app answers: who (or, unsigned, which IP) was turned away from what. Placed
+    /// after authentication, so a 403 names the user it refused.
+    /// </summary>
+    public static WebApplication UseAuditOfRefusals(this WebApplication app)
+    {
+        app.Use(async (context, next) =>
+        {
+            await next(context);
+            var action = context.Response.StatusCode switch
+            {
+                StatusCodes.Status401Unauthorized => Unauthenticated,
+                StatusCodes.Status403Forbidden => Forbidden,
+                _ => null,
+            };
+            if (action is not null)
+                context.RequestServices.GetRequiredService<AuditLog>().Record(context.User, action, context.Request.Path + context.Request.QueryString,
+                    context.Connection.RemoteIpAddress?.ToString());
+        });
+        return app;
     }
 
     /// <summary>Records each successful admin API call: an export when it asked for CSV, a view otherwise.</summary>

@@ -1,13 +1,21 @@
+using Microsoft.AspNetCore.Authorization;
+
 namespace AdminDashboard.Auth;
 
 /// <summary>Names of the dashboard's authorization policies, roles and schemes, and the policies themselves.</summary>
 public static class AuthPolicies
 {
-    /// <summary>One policy: the dashboard is for admins. Every API group and page requires it.</summary>
+    /// <summary>
+    /// One policy: the dashboard is for admins. It is also the fallback, so an endpoint or page mapped without a word
+    /// about authorization is closed, not open; the few anonymous routes say <c>AllowAnonymous</c> where they are
+    /// mapped (sign-in and sign-out, <c>/health</c>, static assets, not found), and a test holds them to an allow-list.
+    /// </summary>
     public static IServiceCollection AddDashboardAuthorization(this IServiceCollection services)
     {
+        var admin = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().RequireRole(AdminRole).Build();
         services.AddAuthorizationBuilder()
-            .AddPolicy(Admin, p => p.RequireAuthenticatedUser().RequireRole(AdminRole));
+            .AddPolicy(Admin, admin)
+            .SetFallbackPolicy(admin);
         return services;
     }
 

@@ -43,6 +43,8 @@ public static class DashboardAuthentication
 
         services.AddValidatedTokenCache();
         services.AddCascadingAuthenticationState();
+        services.AddSingleton<SignedOutSessions>();
+        services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, DashboardAuthenticationStateProvider>();
         return services;
     }
 
@@ -58,6 +60,7 @@ public static class DashboardAuthentication
         o.AccessDeniedPath = AuthPolicies.AccessDeniedPath;
         o.SlidingExpiration = true;
         o.ExpireTimeSpan = TimeSpan.FromHours(8);
+        SessionLifetime.Apply(o);
         // The API answers with status codes (problem details), never with a redirect to a page.
         o.Events.OnRedirectToLogin = context => ApiStatusOrRedirect(context, StatusCodes.Status401Unauthorized);
         o.Events.OnRedirectToAccessDenied = context => ApiStatusOrRedirect(context, StatusCodes.Status403Forbidden);
@@ -65,7 +68,8 @@ public static class DashboardAuthentication
 
     private static Task ApiStatusOrRedirect(RedirectContext<CookieAuthenticationOptions> context, int status)
     {
-        if (context.Request.Path.StartsWithSegments("/v1"))
+        // A scraper cannot follow a sign-in page either.
+        if (context.Request.Path.StartsWithSegments("/v1") || context.Request.Path.StartsWithSegments(Observability.MetricsAccess.Path))
             context.Response.StatusCode = status;
         else
             context.Response.Redirect(context.RedirectUri);

@@ -11,11 +11,25 @@ using HospitalServices.Contracts;
 
 namespace AdminDashboard.Embedded;
 
-/// <summary><c>Embedded</c> and <c>Simulator</c> sections: run the five services inside the dashboard, and keep them busy.</summary>
+/// <summary>
+/// <c>Embedded</c> and <c>Simulator</c> sections: run the five services inside the dashboard, and keep them busy. Both
+/// off unless configured (appsettings.Development.json turns them on): a production dashboard must never show a mock
+/// hospital's figures by accident. Set explicitly, embedded mode works in any environment (a demo on a staging host).
+/// </summary>
 public sealed class EmbeddedOptions
 {
     public const string SectionName = "Embedded";
-    public bool Enabled { get; set; } = true;
+    public bool Enabled { get; set; }
+}
+
+/// <summary>
+/// <c>Faults:Enabled</c>: whether the embedded services expose <c>/v1/internal/faults</c> and <c>/v1/internal/simulate/*</c>.
+/// Unset, it follows the environment (on in Development only); the simulator alone still gets the simulate switch it drives.
+/// </summary>
+public sealed class FaultsOptions
+{
+    public const string SectionName = "Faults";
+    public bool? Enabled { get; set; }
 }
 
 public sealed class SimulatorOptions
@@ -23,7 +37,7 @@ public sealed class SimulatorOptions
     public const string SectionName = "Simulator";
     public const int MinIntervalMs = 50;
     public const int MaxIntervalMs = 600_000;
-    public bool Enabled { get; set; } = true;
+    public bool Enabled { get; set; }
     public int IntervalMs { get; set; } = 2000;
 }
 
@@ -42,6 +56,19 @@ public static class EmbeddedHospitalExtensions
         services.AddOptions<EmbeddedOptions>().Bind(configuration.GetSection(EmbeddedOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<EmbeddedOptions>, ValidateEmbeddedOptions>();
         services.AddOptions<SimulatorOptions>().Bind(configuration.GetSection(SimulatorOptions.SectionName)).ValidateOnStart();
+        services.AddOptions<FaultsOptions>().Bind(configuration.GetSection(FaultsOptions.SectionName));
+        // Embedded mode needs no addresses: the in-process services take their usual ports unless told otherwise.
+        // Read from configuration, not IOptions<EmbeddedOptions>: Embedded's validation reads the upstream addresses.
+        var embeddedSection = configuration.GetSection(EmbeddedOptions.SectionName);
+        services.AddOptions<UpstreamOptions>().PostConfigure(upstream =>
+        {
+            if (!embeddedSection.GetValue<bool>(nameof(EmbeddedOptions.Enabled))) return;
+            foreach (var service in HospitalServiceInfo.All)
+            {
+                var endpoint = upstream.For(Enum.Parse<UpstreamService>(service.ToString()));
+                endpoint.BaseUrl ??= new Uri($"http://127.0.0.1:{HospitalServiceInfo.DefaultPort(service)}");
+            }
+        });
         services.AddSingleton<IValidateOptions<SimulatorOptions>, ValidateSimulatorOptions>();
         // Both ends of the guard live in this process: without a configured secret, make one up for this run.
         // Made once here, not in the callback: each options cache (IOptions, IOptionsMonitor) runs it separately.
@@ -73,7 +100,7 @@ public static class EmbeddedHospitalExtensions
 
 internal sealed class EmbeddedHospitalHost(
     IOptions<EmbeddedOptions> embedded, IOptions<UpstreamOptions> upstream, IOptions<InternalOptions> secret, ILoggerFactory logs, TimeProvider time,
-    IServiceProvider services, HospitalTime hospital) : IHostedService
+    IServiceProvider services, HospitalTime hospital, IOptions<FaultsOptions> faults, IOptions<SimulatorOptions> simulator, IHostEnvironment environment) : IHostedService
 {
     private HospitalCluster? _cluster;
 
@@ -84,8 +111,9 @@ internal sealed class EmbeddedHospitalHost(
         var urls = EmbeddedHospitalExtensions.ServiceUrls(upstream.Value);
         try
         {
+            var faultsOn = faults.Value.Enabled ?? environment.IsDevelopment();
             _cluster = await HospitalCluster.StartAsync(urls, secret.Value.GatewaySecret!, time, logs, publisher, cancellationToken,
-                secret.Value.PreviousGatewaySecret, hospital.Zone);
+                secret.Value.PreviousGatewaySecret, hospital.Zone, new InternalSwitches(faultsOn, faultsOn || simulator.Value.Enabled));
         }
         catch (IOException e)
         {

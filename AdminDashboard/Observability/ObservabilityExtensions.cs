@@ -16,6 +16,7 @@ public static class ObservabilityExtensions
     /// </summary>
     public static IServiceCollection AddDashboardObservability(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddMetricsAccess(configuration);
         var otlp = !string.IsNullOrWhiteSpace(configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
         services.AddOpenTelemetry()
             .ConfigureResource(r => r.AddService("blazoradmin-dashboard"))
@@ -33,7 +34,7 @@ public static class ObservabilityExtensions
             .WithTracing(tracing =>
             {
                 tracing.AddSource(DashboardTracing.SourceName)
-                    .AddAspNetCoreInstrumentation(o => o.Filter = c => !c.Request.Path.StartsWithSegments("/metrics"))
+                    .AddAspNetCoreInstrumentation(o => o.Filter = c => !c.Request.Path.StartsWithSegments(MetricsAccess.Path))
                     .AddHttpClientInstrumentation();
                 if (otlp) tracing.AddOtlpExporter();
             });
@@ -47,10 +48,12 @@ public static class ObservabilityExtensions
         return services;
     }
 
-    /// <summary>/metrics in Prometheus text format: operational figures only, no patient data.</summary>
+    /// <summary>/metrics in Prometheus text format: operational figures only, no patient data; anonymous in Development only (<see cref="MetricsAccess"/>).</summary>
     public static WebApplication MapDashboardMetrics(this WebApplication app)
     {
-        app.MapPrometheusScrapingEndpoint("/metrics");
+        var metrics = app.MapPrometheusScrapingEndpoint(MetricsAccess.Path);
+        if (app.Environment.IsDevelopment()) metrics.AllowAnonymous();
+        else metrics.RequireAuthorization(MetricsAccess.Policy);
         return app;
     }
 }

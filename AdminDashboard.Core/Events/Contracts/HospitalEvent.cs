@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace AdminDashboard.Core.Events.Contracts;
 
@@ -51,9 +52,27 @@ public sealed record HospitalEvent(
     };
 }
 
-/// <summary>Reads a message into a <see cref="HospitalEvent"/>, or says why it cannot.</summary>
-public static class HospitalEventParser
+/// <summary>
+/// Reads a message into a <see cref="HospitalEvent"/>, or says why it cannot. Anyone who can publish to the broker
+/// reaches every open dashboard and SSE stream through here, so nothing leaves it raw: ids match
+/// <see cref="SafeEventId"/> or become a hash, text is capped and stripped of control characters, and amounts
+/// outside <see cref="MaxPlausibleAmount"/> are dropped.
+/// </summary>
+public static partial class HospitalEventParser
 {
+    /// <summary>Longest text field kept; longer names are cut here, before they reach a page, a log or a stream.</summary>
+    public const int MaxTextLength = 200;
+
+    /// <summary>
+    /// The largest single payment believed, in whole VND (10 billion: more than any one hospital bill). Larger or
+    /// negative amounts are forged or broken, and would move the revenue card for everyone watching.
+    /// </summary>
+    public const long MaxPlausibleAmount = 10_000_000_000;
+
+    /// <summary>An event id that is safe in an SSE <c>id:</c> line, a log and a render key as it is (<c>\z</c>, not <c>$</c>, which would let a final newline through).</summary>
+    [GeneratedRegex(@"^[A-Za-z0-9_-]{1,64}\z")]
+    public static partial Regex SafeEventId();
+
     public static bool TryParse(string topic, string? payload, DateTimeOffset receivedAt, out HospitalEvent? parsed, out string? error)
     {
         parsed = null;
@@ -79,11 +98,13 @@ public static class HospitalEventParser
             }
             var occurredAt = Time(root, "occurredAt") ?? Time(root, "timestamp") ?? receivedAt;
             // Without an eventId (other publishers), the message's own content identifies it for de-duplication.
-            var eventId = Text(root, "eventId") ?? Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(topic + "\n" + payload)))[..32];
+            var eventId = RawText(root, "eventId") is { } given
+                ? SafeEventId().IsMatch(given) ? given : "h-" + Hash(given)
+                : Hash(topic + "\n" + payload);
             parsed = new HospitalEvent(eventId, eventType, occurredAt,
                 Text(root, "patientId"), Text(root, "doctorId"), Text(root, "appointmentId"), Text(root, "paymentId"),
                 Text(root, "patientName"), Text(root, "doctorName"), Text(root, "department"), Time(root, "scheduledAt"),
-                Text(root, "status"), Number(root, "amount"), Text(root, "currency"), Text(root, "medicineName"));
+                Text(root, "status"), Amount(root), Text(root, "currency"), Text(root, "medicineName"));
             error = null;
             return true;
         }
@@ -99,7 +120,31 @@ public static class HospitalEventParser
         }
     }
 
-    private static string? Text(JsonElement root, string name) =>
+    // The same unsafe id always hashes to the same safe one, so a redelivery is still recognised as a duplicate.
+    private static string Hash(string value) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(value)))[..32];
+
+    private static string? Text(JsonElement root, string name) => Clean(RawText(root, name));
+
+    /// <summary>Control characters (newlines included) removed, then cut to <see cref="MaxTextLength"/>.</summary>
+    public static string? Clean(string? text)
+    {
+        if (text is null) return null;
+        var kept = new StringBuilder(Math.Min(text.Length, MaxTextLength));
+        foreach (var c in text)
+        {
+            if (char.IsControl(c) || c is '\u2028' or '\u2029') continue;
+            kept.Append(c);
+            if (kept.Length == MaxTextLength) break;
+        }
+        // A cut may split a surrogate pair; a lone half would not encode.
+        if (kept.Length > 0 && char.IsHighSurrogate(kept[^1])) kept.Length--;
+        return kept.ToString();
+    }
+
+    private static long? Amount(JsonElement root) =>
+        Number(root, "amount") is { } amount && amount is >= 0 and <= MaxPlausibleAmount ? amount : null;
+
+    private static string? RawText(JsonElement root, string name) =>
         root.TryGetProperty(name, out var v) ? v.ValueKind switch
         {
             JsonValueKind.String => v.GetString(),

@@ -53,6 +53,9 @@ public sealed class DashboardProcess : IAsyncDisposable
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Development",
             ["Internal__GatewaySecret"] = secret,
+            // Said explicitly, not left to appsettings.Development.json: the bench measures embedded mode on purpose.
+            ["Embedded__Enabled"] = "true",
+            ["Faults__Enabled"] = "true",
             ["Simulator__Enabled"] = "false",
             ["Hospital__TimeZone"] = BenchEnvironment.ClinicHoursTimeZone,
             ["Cache__Provider"] = "Redis",

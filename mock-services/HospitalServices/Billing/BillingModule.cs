@@ -25,6 +25,7 @@ public sealed class BillingModule : IHospitalServiceModule
         api.MapPost("/billing/payments", (CompletePaymentRequest r, BillingStore s) =>
         {
             if (r.InvoiceId is null or < 1) return ServiceProblems.Invalid("invoiceId", "invoiceId must be a positive id.");
+            if (ServiceProblems.TooLong("method", r.Method) is { } tooLong) return tooLong;
             try
             {
                 var payment = s.Complete(r);

@@ -23,7 +23,7 @@ public sealed class DoctorsModule : IHospitalServiceModule
             string.IsNullOrWhiteSpace(r.FullName) ? ServiceProblems.Invalid("fullName", "fullName is required.")
             : string.IsNullOrWhiteSpace(r.Specialty) ? ServiceProblems.Invalid("specialty", "specialty is required.")
             : r.Department is null || !DoctorStore.IsKnownDepartment(r.Department) ? ServiceProblems.Invalid("department", "department must be one of the hospital's departments.")
-            : Results.Ok(s.Create(r)));
+            : ServiceProblems.TooLong("fullName", r.FullName) ?? ServiceProblems.TooLong("specialty", r.Specialty) ?? Results.Ok(s.Create(r)));
 
     public object? Simulate(IServiceProvider services, string eventType) => eventType switch
     {

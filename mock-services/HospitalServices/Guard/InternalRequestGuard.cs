@@ -13,6 +13,12 @@ namespace HospitalServices.Guard;
 /// </summary>
 public sealed class InternalRequestGuard
 {
+    /// <summary>
+    /// The dashboard's development secret (its appsettings.Development.json): public, so a standalone service refuses it
+    /// outside Development. A test holds it equal to the dashboard's own constant.
+    /// </summary>
+    public const string DevelopmentSecret = "dev-only-gateway-secret-change-me";
+
     private readonly byte[] _currentHash;
     private readonly byte[]? _previousHash;
 

@@ -16,13 +16,13 @@ public sealed class HospitalCluster : IAsyncDisposable
 
     public static async Task<HospitalCluster> StartAsync(IReadOnlyDictionary<HospitalService, Uri> urls, string gatewaySecret,
         TimeProvider? time = null, ILoggerFactory? logs = null, IDomainEventPublisher? publisher = null, CancellationToken cancellationToken = default,
-        string? previousGatewaySecret = null, TimeZoneInfo? timeZone = null)
+        string? previousGatewaySecret = null, TimeZoneInfo? timeZone = null, InternalSwitches? switches = null)
     {
         var cluster = new HospitalCluster();
         try
         {
             // Seeding is CPU work; build the five in parallel, then open their ports.
-            var apps = await Task.WhenAll(urls.Select(kv => Task.Run(() => HospitalServiceApp.Build(kv.Key, kv.Value, gatewaySecret, time, logs, publisher, previousGatewaySecret, timeZone), cancellationToken)));
+            var apps = await Task.WhenAll(urls.Select(kv => Task.Run(() => HospitalServiceApp.Build(kv.Key, kv.Value, gatewaySecret, time, logs, publisher, previousGatewaySecret, timeZone, switches), cancellationToken)));
             cluster._apps = apps;
             foreach (var app in apps)
             {

@@ -15,12 +15,27 @@ using Microsoft.Extensions.Logging;
 
 namespace HospitalServices.Hosting;
 
+/// <summary>
+/// The test and demo switches a service may expose: <c>/v1/internal/faults</c> (make it fail) and
+/// <c>/v1/internal/simulate/*</c> (make it change). Neither is mapped unless asked for: in a real deployment anyone
+/// holding the gateway secret could otherwise take a service down or invent payments.
+/// </summary>
+public sealed record InternalSwitches(bool Faults, bool Simulate)
+{
+    public static InternalSwitches None { get; } = new(false, false);
+
+    public static InternalSwitches All { get; } = new(true, true);
+
+    /// <summary>The configuration key that turns both on (default: on in Development only).</summary>
+    public const string FaultsEnabledKey = "Faults:Enabled";
+}
+
 /// <summary>Builds one hospital service as its own web application on its own port.</summary>
 public static class HospitalServiceApp
 {
     public static WebApplication Build(HospitalService service, Uri listenUrl, string gatewaySecret,
         TimeProvider? time = null, ILoggerFactory? logs = null, IDomainEventPublisher? publisher = null, string? previousGatewaySecret = null,
-        TimeZoneInfo? timeZone = null)
+        TimeZoneInfo? timeZone = null, InternalSwitches? switches = null)
     {
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { ApplicationName = $"HospitalServices.{service}" });
         builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
@@ -57,10 +72,10 @@ public static class HospitalServiceApp
         var app = builder.Build();
         // Seed before the port opens so the first request does not pay for it.
         module.Seed(app.Services);
-        return Map(app, module);
+        return Map(app, module, switches ?? InternalSwitches.None);
     }
 
-    private static WebApplication Map(WebApplication app, IHospitalServiceModule module)
+    private static WebApplication Map(WebApplication app, IHospitalServiceModule module, InternalSwitches switches)
     {
         var service = module.Service;
         // Requests that cannot be bound (malformed JSON, wrong types) answer 400 problem details, not an empty body.
@@ -87,6 +102,13 @@ public static class HospitalServiceApp
         module.MapWrites(writes);
 
         app.MapGet(InternalRoutes.Requests, (AdminRequestCounter counter) => Results.Ok(new RequestCounts(counter.Count)));
+        if (switches.Faults) MapFaults(app);
+        if (switches.Simulate) MapSimulate(app, module);
+        return app;
+    }
+
+    private static void MapFaults(WebApplication app)
+    {
         app.MapGet(InternalRoutes.Faults, (FaultSwitch faults) => Results.Ok(ToWire(faults.Current)));
         app.MapPut(InternalRoutes.Faults, (FaultRequest request, FaultSwitch faults) =>
         {
@@ -94,6 +116,11 @@ public static class HospitalServiceApp
             faults.Set(settings);
             return Results.Ok(ToWire(settings));
         });
+    }
+
+    private static void MapSimulate(WebApplication app, IHospitalServiceModule module)
+    {
+        var service = module.Service;
         app.MapPost(InternalRoutes.SimulatePattern, (string eventType, IServiceProvider services) =>
         {
             if (!HospitalEventTypes.OwnedBy(service).Contains(eventType))
@@ -107,7 +134,6 @@ public static class HospitalServiceApp
                 ? Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Nothing to change", detail: "No entity was in a state this event applies to.")
                 : Results.Ok(new { eventType, entity });
         });
-        return app;
     }
 
     private static void Announce(IServiceProvider services, string eventType, object entity)

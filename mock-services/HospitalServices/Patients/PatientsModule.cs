@@ -23,7 +23,8 @@ public sealed class PatientsModule : IHospitalServiceModule
 
     public void MapWrites(IEndpointRouteBuilder api) =>
         api.MapPost("/patients", (RegisterPatientRequest r, PatientStore s) =>
-            string.IsNullOrWhiteSpace(r.FullName) ? ServiceProblems.Invalid("fullName", "fullName is required.") : Results.Ok(s.Register(r)));
+            string.IsNullOrWhiteSpace(r.FullName) ? ServiceProblems.Invalid("fullName", "fullName is required.")
+            : ServiceProblems.TooLong("fullName", r.FullName) ?? ServiceProblems.TooLong("gender", r.Gender) ?? Results.Ok(s.Register(r)));
 
     public object? Simulate(IServiceProvider services, string eventType) => eventType switch
     {
