@@ -128,6 +128,8 @@ public static class StreamDeadline
             : context.Features.Get<Microsoft.AspNetCore.Authentication.IAuthenticateResultFeature>()?.AuthenticateResult?.Properties?.ExpiresUtc;
         if (expires is not { } end) return null;
         var left = end - time.GetUtcNow();
-        return left <= TimeSpan.Zero ? TimeSpan.Zero : left > Longest ? null : left;
+        // Rounded up to a whole millisecond: timers count whole milliseconds, and a truncated wait would end the stream
+        // a fraction of a millisecond before the credential expires.
+        return left <= TimeSpan.Zero ? TimeSpan.Zero : left > Longest ? null : TimeSpan.FromMilliseconds(Math.Ceiling(left.TotalMilliseconds));
     }
 }
