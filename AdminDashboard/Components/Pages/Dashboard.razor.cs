@@ -14,9 +14,7 @@ namespace AdminDashboard.Components.Pages;
 public sealed partial class Dashboard : IDisposable
 {
     [Inject] private DashboardStore Store { get; set; } = default!;
-    [Inject] private AdminDashboard.Audit.AuditLog Audit { get; set; } = default!;
 
-    [CascadingParameter] private Task<Microsoft.AspNetCore.Components.Authorization.AuthenticationState>? AuthState { get; set; }
 
     private DashboardSnapshot _snapshot = default!;
     private IDisposable? _subscription;
@@ -77,13 +75,13 @@ public sealed partial class Dashboard : IDisposable
     // True once the circuit is up and the page reacts to clicks and events; prerendered HTML says false.
     private bool _interactive;
 
-    protected override async Task OnAfterRenderAsync(bool firstRender)
+    protected override void OnAfterRender(bool firstRender)
     {
+        // The view itself is audited by the layout's PageViewAudit, as every page's is.
         if (firstRender && RendererInfo.IsInteractive)
         {
             _interactive = true;
             StateHasChanged();
-            if (AuthState is not null) Audit.Record((await AuthState).User, "view", "dashboard page", "browser session");
         }
     }
 
