@@ -14,6 +14,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace AdminDashboard.Tests.Store;
 
 /// <summary>The one dashboard state: coalescing, snapshots, what a page receives and what it costs when it leaves.</summary>
+[Collection(StoreHandOverCollection.Name)]
 public sealed class DashboardStoreTests : IDisposable
 {
     /// <summary>09:00 on 10 March 2026 in Ho Chi Minh City (UTC+7).</summary>
@@ -287,4 +288,14 @@ public sealed class DashboardStoreTests : IDisposable
         page = null;
         return closed;
     }
+}
+
+/// <summary>
+/// The store hands snapshots over on the thread pool. Run beside the whole suite's parallel classes, a starved pool has
+/// held a hand-over past these tests' patience on CI (never in isolation, nor under a CPU hog): run them on their own.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class StoreHandOverCollection
+{
+    public const string Name = "Store hand-over";
 }
