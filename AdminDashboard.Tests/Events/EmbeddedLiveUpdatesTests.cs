@@ -98,9 +98,11 @@ public sealed class EmbeddedLiveUpdatesTests(DashboardAppFactory app) : IAsyncLi
     [Fact]
     public async Task An_sse_client_that_disconnects_leaves_no_subscription_behind()
     {
-        var hub = app.Services.GetRequiredService<AdminDashboard.Core.Live.LiveUpdates>();
+        // An app of its own: on the shared one, other tests' streams and pages come and go and move the count.
+        await using var own = new DashboardAppFactory();
+        var hub = own.Services.GetRequiredService<AdminDashboard.Core.Live.LiveUpdates>();
         var before = hub.SubscriberCount;
-        using (var client = app.CreateApiClient(TestTokens.Admin()))
+        using (var client = own.CreateApiClient(TestTokens.Admin()))
         {
             using var response = await client.GetAsync("/v1/admin/events", HttpCompletionOption.ResponseHeadersRead);
             using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
