@@ -91,6 +91,10 @@ public sealed class DashboardStoreTests : IDisposable
 
         _reader.HoldStats.SetResult();
         foreach (var page in pages) await page.NextAsync(s => s.Stats!.Data!.TotalPatients == 101);
+        // The trailing refresh has begun (the leading one published 101 just before it): a timer tick asked now is a
+        // refresh of its own, not folded into the trailing one still pending.
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (_reader.StatsReads < readsBefore + 2 && waited.Elapsed < Patience) await Task.Delay(5);
         await _store.RequestRefresh(SnapshotCause.Timer);
 
         // The leading refresh, the one trailing refresh for the nine events that came during it, and the one asked above.
