@@ -47,13 +47,14 @@ public sealed partial class OneClockTests
             + string.Join("\n", offenders));
     }
 
+    // The forbidden calls are split so that this file itself holds none of them: it is test data for the scan.
     [Theory]
-    [InlineData("var at = DateTime.Now;")]
-    [InlineData("var d = DateTime.Today.AddDays(1);")]
-    [InlineData("Since = DateTimeOffset.UtcNow,")]
-    [InlineData("@e.At.ToLocalTime().ToString()")]
-    [InlineData("var zone = TimeZoneInfo.Local;")]
-    [InlineData("var now = time.GetLocalNow();")]
+    [InlineData("var at = DateTime" + ".Now;")]
+    [InlineData("var d = DateTime" + ".Today.AddDays(1);")]
+    [InlineData("Since = DateTimeOffset" + ".UtcNow,")]
+    [InlineData("@e.At.ToLocal" + "Time().ToString()")]
+    [InlineData("var zone = TimeZoneInfo" + ".Local;")]
+    [InlineData("var now = time.GetLocal" + "Now();")]
     public void The_scan_recognises_each_way_of_reading_the_machines_clock(string line) => Assert.Matches(WallClock(), line);
 
     [Theory]
