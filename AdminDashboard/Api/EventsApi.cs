@@ -44,9 +44,9 @@ public static class EventsApi
         // Ends when the client goes or the app stops, so open streams never hold up a shutdown; and when the caller's
         // credential expires, so a stream never outlives the token (or sign-in) that opened it.
         var time = context.RequestServices.GetRequiredService<TimeProvider>();
-        using var expiry = StreamDeadline.Until(context, time) is { } left
-            ? new CancellationTokenSource(left, time)
-            : new CancellationTokenSource();
+        var left = StreamDeadline.Until(context, time);
+        var endsAt = left is { } l ? time.GetUtcNow() + l : (DateTimeOffset?)null;
+        using var expiry = left is { } wait ? new CancellationTokenSource(wait, time) : new CancellationTokenSource();
         using var stream = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, lifetime.ApplicationStopping, expiry.Token);
         var aborted = stream.Token;
         context.Response.ContentType = "text/event-stream";
@@ -82,6 +82,9 @@ public static class EventsApi
         {
             // The client went away: the subscription is disposed on the way out.
         }
+        // A timer may fire a fraction of a tick early: the stream never ends before the credential does.
+        if (expiry.IsCancellationRequested && endsAt is { } end && end - time.GetUtcNow() is { Ticks: > 0 } remaining)
+            await Task.Delay(remaining, time, context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
     }
 
     /// <summary>The event's fields plus <c>description</c>, the sentence the dashboard shows, on one line.</summary>
