@@ -110,15 +110,15 @@ public sealed class AlertsPageTests : MudBunitContext
         Assert.Equal([("a1", Admin)], _board.Acknowledgements);
         page.WaitForAssertion(() => Assert.Equal(["acknowledged"], Texts(page, "[data-testid=open-alert] [data-testid=alert-state]")));
         Assert.Empty(page.FindAll("[data-testid=acknowledge]"));
-        Assert.StartsWith("Acknowledged \"Billing has been unavailable for 60 s\"", page.Find("[data-testid=ack-message]").TextContent.Trim());
+        Assert.Equal("Acknowledged the critical alert on billing. It stays open until its condition clears.", page.Find("[data-testid=ack-message]").TextContent.Trim());
         var entry = Assert.Single(_audit.Recent(10), e => e.Action == AlertsPage.AcknowledgeAction);
         Assert.Equal((Admin, "/alerts/a1"), (entry.User, entry.Resource));
     }
 
     [Theory]
-    [InlineData(AcknowledgeOutcome.NotFound, "is no longer on the board")]
-    [InlineData(AcknowledgeOutcome.AlreadyResolved, "resolved before it was acknowledged")]
-    [InlineData(AcknowledgeOutcome.AlreadyAcknowledged, "was already acknowledged")]
+    [InlineData(AcknowledgeOutcome.NotFound, "The critical alert on billing is no longer on the board")]
+    [InlineData(AcknowledgeOutcome.AlreadyResolved, "The critical alert on billing resolved before it was acknowledged")]
+    [InlineData(AcknowledgeOutcome.AlreadyAcknowledged, "The critical alert on billing was already acknowledged")]
     public async Task An_acknowledgement_the_board_refuses_is_explained_and_not_audited(AcknowledgeOutcome outcome, string explanation)
     {
         _board.Seed(FakeAlertBoard.Raised("a1", RaisedUtc));
@@ -132,6 +132,22 @@ public sealed class AlertsPageTests : MudBunitContext
     }
 
     [Fact]
+    public async Task An_alert_another_admin_acknowledged_first_names_who_did()
+    {
+        _board.Seed(FakeAlertBoard.Raised("a1", RaisedUtc));
+        var page = Render<AlertsPage>();
+        // The other admin's acknowledgement lands on the board between this page's render and the click.
+        _board.Seed(_board.Current.Open[0] with { State = AlertState.Acknowledged, AcknowledgedBy = "nurse@hospital.example", AcknowledgedAt = RaisedUtc.AddMinutes(2) });
+        _board.NextOutcome = AcknowledgeOutcome.AlreadyAcknowledged;
+
+        await page.Find("[data-testid=acknowledge]").ClickAsync(new());
+
+        Assert.Equal("The critical alert on billing was already acknowledged by nurse@hospital.example at 2026-03-10 08:58.",
+            page.Find("[data-testid=ack-message]").TextContent.Trim());
+        Assert.Empty(page.FindAll("[data-testid=acknowledge]"));
+    }
+
+    [Fact]
     public async Task A_board_that_fails_to_acknowledge_leaves_a_readable_message_and_the_button()
     {
         _board.Seed(FakeAlertBoard.Raised("a1", RaisedUtc, summary: "Billing has been unavailable for 60 s"));
@@ -140,7 +156,7 @@ public sealed class AlertsPageTests : MudBunitContext
 
         await page.Find("[data-testid=acknowledge]").ClickAsync(new());
 
-        Assert.Equal("Could not acknowledge \"Billing has been unavailable for 60 s\": the alert store did not answer. Try again in a moment.",
+        Assert.Equal("Could not acknowledge the critical alert on billing: the alert store did not answer. Try again in a moment.",
             page.Find("[data-testid=ack-message]").TextContent.Trim());
         Assert.False(page.Find("[data-testid=acknowledge]").HasAttribute("disabled"));
     }

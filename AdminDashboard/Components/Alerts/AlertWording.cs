@@ -52,6 +52,9 @@ public static class AlertWording
         return seconds < 60 ? "under 1 min" : SourceWording.DescribeAge(seconds);
     }
 
+    /// <summary>An alert named in a sentence: "the critical alert on billing" (its summary ends in a full stop of its own).</summary>
+    public static string Name(Alert alert) => $"the {Severity(alert.Severity)} alert on {alert.Subject}";
+
     /// <summary>"admin@hospital at 2026-03-10 09:05", or nothing while nobody has acknowledged it.</summary>
     public static string Acknowledged(HospitalTime clock, Alert alert) =>
         alert.AcknowledgedBy is null ? "" : alert.AcknowledgedAt is { } at ? $"{alert.AcknowledgedBy} at {At(clock, at)}" : alert.AcknowledgedBy;

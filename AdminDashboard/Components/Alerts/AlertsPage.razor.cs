@@ -73,7 +73,7 @@ public sealed partial class AlertsPage : IDisposable
         {
             // The board's store (Redis) may be down: the page says so and stays; the admin can try again.
             Logger.LogWarning(e, "Acknowledging alert {AlertId} failed", alert.Id);
-            _message = (Severity.Error, $"Could not acknowledge \"{alert.Summary}\": the alert store did not answer. Try again in a moment.");
+            _message = (Severity.Error, $"Could not acknowledge {AlertWording.Name(alert)}: the alert store did not answer. Try again in a moment.");
         }
         finally
         {
@@ -85,15 +85,18 @@ public sealed partial class AlertsPage : IDisposable
     private (Severity, string) Describe(AcknowledgeOutcome outcome, Alert alert)
     {
         var now = Board.Current.Open.FirstOrDefault(a => a.Id == alert.Id) ?? Board.Current.Recent.FirstOrDefault(a => a.Id == alert.Id);
+        var name = AlertWording.Name(alert);
         return outcome switch
         {
-            AcknowledgeOutcome.Acknowledged => (Severity.Success, $"Acknowledged \"{alert.Summary}\". It stays open until its condition clears."),
+            AcknowledgeOutcome.Acknowledged => (Severity.Success, $"Acknowledged {name}. It stays open until its condition clears."),
             AcknowledgeOutcome.AlreadyAcknowledged => (Severity.Info,
-                $"\"{alert.Summary}\" was already acknowledged{(now?.AcknowledgedBy is { } by ? $" by {AlertWording.Acknowledged(Clock, now)}" : "")}."),
-            AcknowledgeOutcome.AlreadyResolved => (Severity.Info, $"\"{alert.Summary}\" resolved before it was acknowledged; there is nothing left to acknowledge."),
-            _ => (Severity.Warning, $"\"{alert.Summary}\" is no longer on the board (it may have been cleared), so it could not be acknowledged. The lists below are current."),
+                $"{Capitalized(name)} was already acknowledged{(now?.AcknowledgedBy is not null ? $" by {AlertWording.Acknowledged(Clock, now)}" : "")}."),
+            AcknowledgeOutcome.AlreadyResolved => (Severity.Info, $"{Capitalized(name)} resolved before it was acknowledged; there is nothing left to acknowledge."),
+            _ => (Severity.Warning, $"{Capitalized(name)} is no longer on the board (it may have been cleared), so it could not be acknowledged. The lists below are current."),
         };
     }
+
+    private static string Capitalized(string text) => char.ToUpperInvariant(text[0]) + text[1..];
 
     public void Dispose()
     {
