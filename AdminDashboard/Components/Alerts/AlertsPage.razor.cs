@@ -17,8 +17,8 @@ public sealed partial class AlertsPage : IDisposable
     /// <summary>Where the page is; the bell and the toast link here.</summary>
     public const string Route = "/alerts";
 
-    /// <summary>Audit action of an acknowledgement made on this page (the API's is audited by the API).</summary>
-    public const string AcknowledgeAction = "acknowledge alert";
+    /// <summary>Audit action of an acknowledgement made on this page, the API's word for its own (the API audits those).</summary>
+    public const string AcknowledgeAction = "acknowledge";
 
     /// <summary>How often the "open for" column moves on while nothing else changes.</summary>
     public static readonly TimeSpan AgeRefresh = TimeSpan.FromSeconds(30);
