@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using AdminDashboard.Components.Alerts;
+using AdminDashboard.Components.Layout;
 using AdminDashboard.Core.Upstream;
 using AdminDashboard.Core.Alerts;
 using AdminDashboard.Tests.Alerts;
@@ -37,9 +38,7 @@ public sealed class AlertsBrowserTests(AlertsBrowserTests.AlertingApp app, Brows
         await app.ClearFaultsAsync();
         await app.EnsureWarmAsync();
         await app.Services.GetRequiredService<AlertEvaluator>().Started.WaitAsync(TimeSpan.FromSeconds(60));
-        // axe-core is injected by script; the app's CSP (script-src 'self') would refuse it, and the CSP is not under test here.
-        _context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.ServerUrl.ToString(), BypassCSP = true });
-        _context.SetDefaultTimeout(15_000);
+        _context = await NewContextAsync(dark: false);
     }
 
     public async Task DisposeAsync()
@@ -48,9 +47,19 @@ public sealed class AlertsBrowserTests(AlertsBrowserTests.AlertingApp app, Brows
         await app.ClearFaultsAsync();
     }
 
-    private async Task<IPage> SignInAsync()
+    private async Task<IBrowserContext> NewContextAsync(bool dark)
     {
-        var page = await _context.NewPageAsync();
+        // axe-core is injected by script; the app's CSP (script-src 'self') would refuse it, and the CSP is not under test here.
+        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.ServerUrl.ToString(), BypassCSP = true });
+        context.SetDefaultTimeout(15_000);
+        if (dark)
+            await context.AddCookiesAsync([new Cookie { Name = ThemePreference.CookieName, Value = new ThemePreference(true).CookieValue, Url = app.ServerUrl.ToString() }]);
+        return context;
+    }
+
+    private static async Task<IPage> SignInAsync(IBrowserContext context)
+    {
+        var page = await context.NewPageAsync();
         await page.GotoAsync("/");
         await page.ClickAsync("#dev-signin");
         await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
@@ -61,12 +70,20 @@ public sealed class AlertsBrowserTests(AlertsBrowserTests.AlertingApp app, Brows
     /// <summary>How the evaluator words billing's alert (its summary); other services' alerts, if any, are not this test's.</summary>
     private const string BillingSummary = "Billing has been unavailable";
 
+    private static readonly AxeRunOptions WcagAa = new() { RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } };
+
+    private static void AssertAccessible(AxeResult result, string what)
+    {
+        var blocking = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
+        Assert.True(blocking.Count == 0, $"{what}:\n" + string.Join("\n", blocking.Select(v => $"{v.Impact} {v.Id}: {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target))}")));
+    }
+
     private static ILocator Bell(IPage page) => page.Locator("[data-testid=alert-bell]");
 
     [Fact]
     public async Task A_failing_service_rings_the_bell_and_toasts_and_the_admin_acknowledges_it_until_it_resolves()
     {
-        var page = await SignInAsync();
+        var page = await SignInAsync(_context);
         // A cold service's first answer may have come late enough to raise an alert of its own; it resolves by itself.
         await Assertions.Expect(Bell(page)).ToHaveAttributeAsync("aria-label", "0 open alerts", new() { Timeout = 30_000 });
 
@@ -85,6 +102,11 @@ public sealed class AlertsBrowserTests(AlertsBrowserTests.AlertingApp app, Brows
                          $"(rule duration {RuleDuration.TotalSeconds} s, checked every 0.2 s, store refresh every 1 s; includes Playwright polling)");
         Assert.StartsWith("Critical alert:", (await toast.InnerTextAsync()).Trim());
         Assert.Equal("1", (await page.Locator("[data-testid=alert-bell-badge] .mud-badge").InnerTextAsync()).Trim());
+        // The toast on its red fill: its text and its link read at 4.5:1, as it stays, not halfway through its fade-in.
+        await page.WaitForFunctionAsync("""
+            () => [...document.querySelectorAll('.mud-snackbar')].every(t => t.getAnimations({ subtree: true }).every(a => a.playState === 'finished'))
+            """);
+        AssertAccessible(await page.Locator(".mud-snackbar", new() { Has = toast }).RunAxe(WcagAa), "the toast");
 
         // The toast's link leads to the Alerts page, where the alert is open with its Acknowledge button.
         await toast.Locator("a").ClickAsync();
@@ -96,9 +118,16 @@ public sealed class AlertsBrowserTests(AlertsBrowserTests.AlertingApp app, Brows
         await Assertions.Expect(row.Locator("[data-testid=alert-state]")).ToHaveTextAsync("raised");
         var id = await row.GetAttributeAsync("data-alert-id");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = RepoPaths.Screenshot("alerts.png"), FullPage = true });
-        var axe = await page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });
-        var blocking = axe.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
-        Assert.True(blocking.Count == 0, string.Join("\n", blocking.Select(v => $"{v.Impact} {v.Id}: {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target))}")));
+        AssertAccessible(await page.RunAxe(WcagAa), "the Alerts page");
+        // And in the dark theme, with the alert open (the shared app's scans see the page's empty state only).
+        await using (var darkContext = await NewContextAsync(dark: true))
+        {
+            var dark = await SignInAsync(darkContext);
+            await dark.GotoAsync(AlertsPage.Route);
+            await dark.Locator($"[data-testid=open-alert][data-alert-id='{id}']").WaitForAsync();
+            await dark.ScreenshotAsync(new PageScreenshotOptions { Path = RepoPaths.Screenshot("alerts-dark.png"), FullPage = true });
+            AssertAccessible(await dark.RunAxe(WcagAa), "the Alerts page, dark");
+        }
 
         await row.Locator("[data-testid=acknowledge]").ClickAsync();
 
