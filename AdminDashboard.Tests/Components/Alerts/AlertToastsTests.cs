@@ -50,6 +50,18 @@ public sealed class AlertToastsTests : MudBunitContext
     }
 
     [Fact]
+    public async Task The_same_raise_delivered_twice_shows_one_toast()
+    {
+        RenderInCircuit();
+        var alert = FakeAlertBoard.Raised("a1", Now);
+
+        await _board.RaiseAsync(alert);
+        await _board.RaiseAsync(alert);
+
+        Assert.Single(Toasts);
+    }
+
+    [Fact]
     public async Task Acknowledged_and_resolved_alerts_raise_no_toast()
     {
         _board.Seed(FakeAlertBoard.Raised("a1", Now));
