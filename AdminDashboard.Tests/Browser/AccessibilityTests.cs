@@ -31,7 +31,7 @@ public sealed class AccessibilityTests(DashboardAppFactory app, BrowserFixture b
     public static TheoryData<string, bool> PagesInBothThemes()
     {
         var data = new TheoryData<string, bool>();
-        foreach (var path in new[] { "/account/login", "/", "/system", "/audit", "/about" })
+        foreach (var path in new[] { "/account/login", "/", "/system", "/alerts", "/audit", "/about" })
         foreach (var dark in new[] { false, true })
             data.Add(path, dark);
         return data;
@@ -142,6 +142,9 @@ public sealed class AccessibilityTests(DashboardAppFactory app, BrowserFixture b
                 break;
             case "/system":
                 await page.Locator("[data-testid=cache-families]").WaitForAsync();
+                break;
+            case "/alerts":
+                await page.Locator("[data-testid=alerts-recent]").WaitForAsync();
                 break;
             case "/audit":
                 await page.Locator("[data-testid=audit-table]").WaitForAsync();

@@ -28,7 +28,7 @@ public sealed class AnonymousRoutesTests(DashboardAppFactory app)
         "/metrics", "/openapi/{documentName}.json", "/scalar/{documentName?}", "/scalar/favicon.svg", "/scalar/scalar.js", "/scalar/scalar.aspnetcore.js",
     ];
 
-    private static readonly string[] Pages = ["/", "/system", "/audit", "/about"];
+    private static readonly string[] Pages = ["/", "/system", "/alerts", "/audit", "/about"];
 
     private List<RouteEndpoint> Endpoints()
     {

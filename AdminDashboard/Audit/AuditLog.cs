@@ -18,7 +18,7 @@ public sealed class AuditLog(AuditLogWriter writer, TimeProvider time, IAuditSin
 
     public void Record(ClaimsPrincipal user, string action, string resource, string? from)
     {
-        var entry = new AuditEntry(time.GetUtcNow(), user.Identity?.Name ?? UserIdentity.Key(user), UserIdentity.Key(user), action, resource, from);
+        var entry = new AuditEntry(time.GetUtcNow(), UserIdentity.DisplayName(user), UserIdentity.Key(user), action, resource, from);
         writer.Enqueue(entry);
         sink.Append(entry);
     }

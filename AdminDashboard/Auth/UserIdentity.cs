@@ -8,4 +8,7 @@ public static class UserIdentity
     public static string Key(ClaimsPrincipal user) =>
         user.FindFirstValue("http://schemas.microsoft.com/identity/claims/objectidentifier")
         ?? user.FindFirstValue(ClaimTypes.NameIdentifier) ?? user.FindFirstValue("sub") ?? user.Identity?.Name ?? "unknown";
+
+    /// <summary>Who a person reads the user as (the name the top bar shows), for records people read: the audit log, an acknowledgement.</summary>
+    public static string DisplayName(ClaimsPrincipal user) => user.Identity?.Name ?? Key(user);
 }
