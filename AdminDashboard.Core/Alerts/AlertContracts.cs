@@ -25,6 +25,7 @@ public sealed record Alert(
     DateTimeOffset? AcknowledgedAt,
     DateTimeOffset? ResolvedAt)
 {
+    [System.Text.Json.Serialization.JsonIgnore]
     public bool IsOpen => State != AlertState.Resolved;
 }
 

@@ -171,25 +171,36 @@ public sealed class DashboardStore : IDisposable
             catch (OperationCanceledException)
             {
             }
-            done.TrySetResult();
+            // Completed once the store is idle again (or has begun the trailing refresh): whoever awaited this refresh
+            // and asks for another then starts one of its own rather than folding into this one as it ends.
+            var finished = done;
+            TaskCompletionSource? abandoned = null;
+            bool again;
             lock (_lock)
             {
-                if (!_again || _disposed)
+                again = _again && !_disposed;
+                if (!again)
                 {
                     _refreshing = false;
-                    _trailingDone?.TrySetResult();
+                    abandoned = _trailingDone;
                     _trailingDone = null;
                     _again = false;
-                    return;
                 }
-                _again = false;
-                cause = _againCause;
-                bypassCache = _againBypassesCache;
-                _againBypassesCache = false;
-                done = _trailingDone!;
-                _trailingDone = null;
-                _running = done.Task;
+                else
+                {
+                    _again = false;
+                    cause = _againCause;
+                    bypassCache = _againBypassesCache;
+                    _againBypassesCache = false;
+                    done = _trailingDone!;
+                    _trailingDone = null;
+                    _running = done.Task;
+                }
             }
+            finished.TrySetResult();
+            // Disposed with a trailing refresh asked for: it will not run, and its askers are not left waiting.
+            abandoned?.TrySetResult();
+            if (!again) return;
         }
     }
 
@@ -407,7 +418,10 @@ public sealed class DashboardStore : IDisposable
                 var snapshot = Interlocked.Exchange(ref _pending, null);
                 if (snapshot is null)
                 {
-                    Volatile.Write(ref _pumping, 0);
+                    // A full fence, not a volatile write: the release must be visible before _pending is read again, or a
+                    // Deliver in between sees the pump still running while the pump sees nothing pending, and its
+                    // snapshot waits for the next one (a volatile write may pass the read that follows it).
+                    Interlocked.Exchange(ref _pumping, 0);
                     // A snapshot delivered between the read and the release would otherwise wait for the next one.
                     if (Volatile.Read(ref _pending) is null || Interlocked.CompareExchange(ref _pumping, 1, 0) != 0) return;
                     continue;

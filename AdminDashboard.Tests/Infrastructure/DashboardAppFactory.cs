@@ -92,6 +92,9 @@ public class DashboardAppFactory : WebApplicationFactory<Program>
         // Tests warm up through the API (EnsureWarmAsync); a background warm-up would add uncounted upstream calls.
         builder.UseSetting("Aggregation:WarmUp", "false");
         builder.UseSetting(HospitalOptions.TimeZoneKey, HospitalZone);
+        // The alert evaluator keeps the store refreshing in the background, which would add upstream calls and cache
+        // writes the other tests do not count on; the alert tests (and the pages' alert tests) turn it on.
+        builder.UseSetting("Alerts:Enabled", "false");
         foreach (var service in UpstreamServiceNames.All)
             builder.UseSetting($"Upstream:{service}:BaseUrl", ServiceUrl(service).ToString());
         foreach (var (key, value) in Settings)

@@ -14,6 +14,7 @@ public sealed class FakeDashboardReader(DateTimeOffset asOf, string zoneId) : ID
     private readonly DateTimeOffset _asOf = asOf;
     private int _statsReads;
     private int _chartReads;
+    private readonly List<(int Count, TaskCompletionSource Reached)> _readWaiters = [];
 
     public int StatsReads => Volatile.Read(ref _statsReads);
 
@@ -34,9 +35,29 @@ public sealed class FakeDashboardReader(DateTimeOffset asOf, string zoneId) : ID
     /// <summary>Set: the growth chart's reads fail.</summary>
     public bool GrowthFails { get; set; }
 
+    /// <summary>Completes once <paramref name="count"/> stats reads have begun (at once when they have).</summary>
+    public Task StatsReadsReach(int count)
+    {
+        lock (_readWaiters)
+        {
+            if (_statsReads >= count) return Task.CompletedTask;
+            var reached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _readWaiters.Add((count, reached));
+            return reached.Task;
+        }
+    }
+
     public async Task<ApiEnvelope<DashboardStats>> StatsAsync(bool bypassCache, CancellationToken cancellationToken)
     {
-        Interlocked.Increment(ref _statsReads);
+        lock (_readWaiters)
+        {
+            Volatile.Write(ref _statsReads, _statsReads + 1);
+            foreach (var waiter in _readWaiters.Where(w => w.Count <= _statsReads).ToList())
+            {
+                waiter.Reached.TrySetResult();
+                _readWaiters.Remove(waiter);
+            }
+        }
         var total = TotalPatients;
         var computedAt = ComputedAt;
         if (HoldStats is { } hold) await hold.Task.WaitAsync(cancellationToken);
