@@ -126,4 +126,30 @@ public sealed class WallScreenBrowserTests(DashboardAppFactory app, BrowserFixtu
         Console.WriteLine($"Wall live again {restarted.Elapsed.TotalSeconds:0.0} s after the restart began (the server answered after {up.TotalSeconds:0.0} s)");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = RepoPaths.Screenshot("wall-after-restart.png") });
     }
+
+    [Fact]
+    public async Task A_service_failing_past_its_rule_shows_on_the_wall_as_an_open_alert_and_in_the_service_strip()
+    {
+        // An app of its own with one short rule (as the alerts' integration test sets it), so the alert comes in seconds.
+        await using var alerting = new DashboardAppFactory();
+        AdminDashboard.Tests.Alerts.AlertsIntegrationTests.UseShortServiceRule(alerting.Settings);
+        await alerting.EnsureWarmAsync();
+        await using var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = alerting.ServerUrl.ToString(), ViewportSize = Tv });
+        context.SetDefaultTimeout(60_000);
+        var page = await OpenWallAsync(context);
+        await page.Locator("[data-testid=wall-alerts-none]").WaitForAsync();
+
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        await alerting.SetFaultAsync(UpstreamService.Billing, HospitalServices.Faults.FaultMode.Error);
+        await alerting.ClearStatsCacheAsync();
+
+        var alert = page.Locator("[data-testid=wall-alert]", new() { HasText = "billing" });
+        await alert.WaitForAsync();
+        var shownAfter = watch.Elapsed;
+        Assert.Contains("CRITICAL", await alert.InnerTextAsync());
+        await Assertions.Expect(page.Locator("[data-service=billing] [data-testid=wall-service-state]")).Not.ToHaveTextAsync("up");
+        Console.WriteLine($"Billing failing: alert on the wall {shownAfter.TotalSeconds:0.0} s after the fault (rule duration {AdminDashboard.Tests.Alerts.AlertsIntegrationTests.Duration.TotalSeconds:0} s)");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = RepoPaths.Screenshot("wall-alert.png") });
+        await alerting.ClearFaultsAsync();
+    }
 }

@@ -24,12 +24,11 @@ public sealed partial class WallScreen : IDisposable
 
     [Inject] private DashboardStore Store { get; set; } = default!;
     [Inject] private TimeProvider Time { get; set; } = default!;
-    [Inject] private IServiceProvider Services { get; set; } = default!;
+    [Inject] private IAlertBoard Board { get; set; } = default!;
 
     private DashboardSnapshot _snapshot = default!;
     private IDisposable? _subscription;
     private IDisposable? _alertSubscription;
-    private IAlertBoard? _board;
     private AlertsView _alerts = AlertsView.Empty;
     private ITimer? _rotation;
     private int _turn;
@@ -53,17 +52,13 @@ public sealed partial class WallScreen : IDisposable
         // Subscribe first, then read: a snapshot published in between is delivered, not lost.
         _subscription = Store.Subscribe(Days, snapshot => InvokeAsync(() => Apply(snapshot)));
         _snapshot = Store.Current(Days);
-        // The alert board arrives with the alerts feature; until a process has one, the wall says there are no alerts.
-        _board = Services.GetService<IAlertBoard>();
-        if (_board is not null)
+        // The board's transitions say when to look again; what the wall shows is always the board's current view.
+        _alertSubscription = Board.Subscribe(_ => InvokeAsync(() =>
         {
-            _alertSubscription = _board.Subscribe(_ => InvokeAsync(() =>
-            {
-                _alerts = _board.Current;
-                StateHasChanged();
-            }));
-            _alerts = _board.Current;
-        }
+            _alerts = Board.Current;
+            StateHasChanged();
+        }));
+        _alerts = Board.Current;
         // Only a live circuit turns the charts: a prerendered page is thrown away at once.
         if (RendererInfo.IsInteractive)
             _rotation = Time.CreateTimer(_ => _ = InvokeAsync(Turn), null, RotationPeriod, RotationPeriod);
@@ -97,7 +92,7 @@ public sealed partial class WallScreen : IDisposable
     {
         _turn++;
         _now = Time.GetUtcNow();
-        if (_board is not null) _alerts = _board.Current;
+        _alerts = Board.Current;
         StateHasChanged();
     }
 
