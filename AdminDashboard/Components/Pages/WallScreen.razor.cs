@@ -56,6 +56,7 @@ public sealed partial class WallScreen : IDisposable
         _alertSubscription = Board.Subscribe(_ => InvokeAsync(() =>
         {
             _alerts = Board.Current;
+            _now = Time.GetUtcNow();
             StateHasChanged();
         }));
         _alerts = Board.Current;
