@@ -5,6 +5,7 @@ using AdminDashboard.Components.Wall;
 using AdminDashboard.Core.Upstream;
 using AdminDashboard.Tests.Infrastructure;
 using HospitalServices.Seed;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace AdminDashboard.Tests.Browser;
@@ -84,6 +85,10 @@ public sealed class WallScreenBrowserTests(DashboardAppFactory app, BrowserFixtu
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = RepoPaths.Screenshot("wall.png") });
             await Assertions.Expect(page.Locator("[data-testid=wall-chart]")).Not.ToHaveAttributeAsync("data-chart-index", "0", new() { Timeout = 60_000 });
         }
+
+        // Its page view is on the audit trail, as an admin's is.
+        var views = app.Services.GetRequiredService<AdminDashboard.Audit.AuditLog>().Recent(AdminDashboard.Audit.AuditLog.Kept);
+        Assert.Contains(views, e => e.Action == AdminDashboard.Components.Layout.PageViewAudit.Action && e.Resource == AuthPolicies.WallPath && e.UserId == "dev-wall-screen");
 
         // A TV: one screen, nothing to press, nothing to scroll.
         Assert.Equal(0, await page.Locator("a, button, input, select, textarea, [role=button]").CountAsync());
