@@ -42,8 +42,9 @@ public sealed partial class WallScreen : IDisposable
     // Prerendered charts are thrown away when the circuit starts, as on the Dashboard: skeletons until then.
     private RangeCharts Charts => RendererInfo.IsInteractive ? _snapshot.Charts : RangeCharts.Empty(Days);
 
+    // A failed refresh says so beside the time of the figures still shown: from across a room, old figures look current.
     private string AsOf => D is { } data
-        ? $"Figures as of {Clock.ToLocal(data.Timestamp).ToString("HH:mm", CultureInfo.InvariantCulture)}"
+        ? $"Figures as of {Clock.ToLocal(data.Timestamp).ToString("HH:mm", CultureInfo.InvariantCulture)}{(_snapshot.RefreshFailed ? " · last refresh failed" : "")}"
         : _snapshot.RefreshFailed ? "Figures could not be loaded; trying again" : "Loading figures…";
 
     protected override void OnInitialized()
