@@ -112,6 +112,9 @@ public sealed class WallScreenBrowserTests(DashboardAppFactory app, BrowserFixtu
         await dashboard.KillAsync();
         // The wall notices (its reconnect overlay opens), then probes until the server is back.
         await page.Locator("#components-reconnect-modal[open]").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
+        // Nothing to press while it waits either: the admins' dialog has Retry and Resume, the wall's has none.
+        Assert.Equal(0, await page.Locator("#components-reconnect-modal button").CountAsync());
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = RepoPaths.Screenshot("wall-reconnecting.png") });
         var restarted = System.Diagnostics.Stopwatch.StartNew();
         await dashboard.StartAsync(patience);
         var up = restarted.Elapsed;
