@@ -64,6 +64,33 @@ public sealed class AccessibilityTests(DashboardAppFactory app, BrowserFixture b
         Assert.True(blocking.Count == 0, $"{path} ({(dark ? "dark" : "light")}):\n" + string.Join("\n", blocking.Select(Describe)));
     }
 
+    /// <summary>The wall has one theme (dark, whatever the cookie says), scanned with a booking in its feed and a chart up.</summary>
+    [Fact]
+    public async Task The_wall_screen_in_its_one_theme_has_no_serious_or_critical_accessibility_violation()
+    {
+        await using var context = await NewContextAsync(dark: false);
+        var page = await context.NewPageAsync();
+        await page.SetViewportSizeAsync(1920, 1080);
+        await page.GotoAsync(AdminDashboard.Auth.AuthPolicies.WallPath);
+        await page.ClickAsync("#dev-signin-wall");
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == AdminDashboard.Auth.AuthPolicies.WallPath);
+        await page.Locator("[data-interactive=true]").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
+        await page.Locator("[data-kpi=today-appointments] [data-testid=kpi-value]").WaitForAsync();
+        await page.Locator("[data-testid=wall-chart] svg").First.WaitForAsync();
+        using var appointments = app.CreateServiceClient(AdminDashboard.Core.Upstream.UpstreamService.Appointments);
+        using var created = await System.Net.Http.Json.HttpClientJsonExtensions.PostAsJsonAsync(appointments, "/v1/appointments",
+            new { patientId = 77, doctorId = 7, scheduledAt = app.TodayAt(new TimeOnly(16, 0)) });
+        created.EnsureSuccessStatusCode();
+        await page.Locator("[data-testid=wall-feed-item]").First.WaitForAsync();
+
+        Assert.Equal(DarkBackground, await BackgroundAsync(page));
+        var result = await page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = [.. WcagAa] } });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = RepoPaths.Screenshot("a11y-wall-dark.png") });
+
+        var blocking = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
+        Assert.True(blocking.Count == 0, "/wall:\n" + string.Join("\n", blocking.Select(Describe)));
+    }
+
     [Fact]
     public async Task The_dark_theme_survives_a_reload()
     {

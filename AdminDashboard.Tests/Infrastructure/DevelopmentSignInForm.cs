@@ -12,7 +12,8 @@ namespace AdminDashboard.Tests.Infrastructure;
 /// </summary>
 public static class DevelopmentSignInForm
 {
-    public static async Task<HttpResponseMessage> PostAsync(DashboardAppFactory app, IDictionary<string, string>? headers = null)
+    /// <param name="account">Null for the development admin; <see cref="AdminDashboard.Auth.DevelopmentSignIn.WallScreenAccount"/> for the wall screen.</param>
+    public static async Task<HttpResponseMessage> PostAsync(DashboardAppFactory app, IDictionary<string, string>? headers = null, string? account = null)
     {
         app.StartServer();
         var antiforgery = app.Services.GetRequiredService<IAntiforgery>();
@@ -20,7 +21,11 @@ public static class DevelopmentSignInForm
         using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = app.ServerUrl };
         using var request = new HttpRequestMessage(HttpMethod.Post, "/account/dev-signin")
         {
-            Content = new FormUrlEncodedContent([new(tokens.FormFieldName, tokens.RequestToken!), new("returnUrl", "/")]),
+            Content = new FormUrlEncodedContent(
+            [
+                new(tokens.FormFieldName, tokens.RequestToken!), new("returnUrl", "/"),
+                .. account is null ? [] : new KeyValuePair<string, string>[] { new(AdminDashboard.Auth.DevelopmentSignIn.AccountField, account) },
+            ]),
         };
         var cookieName = app.Services.GetRequiredService<IOptions<AntiforgeryOptions>>().Value.Cookie.Name;
         request.Headers.Add("Cookie", $"{cookieName}={tokens.CookieToken!}");
@@ -33,6 +38,10 @@ public static class DevelopmentSignInForm
     public static bool SetsTheAuthCookie(HttpResponseMessage response) =>
         response.Headers.TryGetValues("Set-Cookie", out var cookies)
         && cookies.Any(c => c.StartsWith(AdminDashboard.Auth.AuthPolicies.CookieName + "=", StringComparison.Ordinal));
+
+    /// <summary>The sign-in cookie the answer sets, as a Cookie header's value.</summary>
+    public static string AuthCookie(HttpResponseMessage response) =>
+        response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(AdminDashboard.Auth.AuthPolicies.CookieName + "=", StringComparison.Ordinal)).Split(';')[0];
 
     public static bool IsSignedIn(HttpResponseMessage response) =>
         response.StatusCode == HttpStatusCode.Redirect && SetsTheAuthCookie(response);

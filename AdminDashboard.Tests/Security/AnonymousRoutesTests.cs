@@ -36,6 +36,10 @@ public sealed class AnonymousRoutesTests(DashboardAppFactory app)
         return [.. app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()];
     }
 
+    /// <summary>The wall page and the circuit's endpoints (hub, negotiation, initializers) without which it is not live.</summary>
+    public static bool AdmitsAWallScreen(string route) =>
+        route == AuthPolicies.WallPath || route.StartsWith(AdminDashboard.Components.DashboardUiExtensions.BlazorHubPrefix, StringComparison.Ordinal);
+
     private static bool IsStaticAsset(RouteEndpoint e) => e.Metadata.GetMetadata<StaticAssetDescriptor>() is not null;
 
     [Fact]
@@ -57,11 +61,14 @@ public sealed class AnonymousRoutesTests(DashboardAppFactory app)
             .Select(e => e.RoutePattern.RawText!).Distinct().Order().ToList();
 
         Assert.Equal(Anonymous.Concat(AnonymousInDevelopment).Order(), anonymous);
-        // Everything else names the Admin policy or falls back to it: no endpoint asks for less.
+        // Everything else names the Admin policy or falls back to it: no endpoint asks for less. The one exception is the
+        // wall screen's policy (Admin or Viewer), on the wall page and the circuit's endpoints it needs, nowhere else.
         var policies = endpoints.Where(e => e.Metadata.GetMetadata<IAllowAnonymous>() is null)
-            .SelectMany(e => e.Metadata.GetOrderedMetadata<IAuthorizeData>())
-            .Select(a => a.Policy ?? (a.Roles is null ? "(default)" : "roles:" + a.Roles)).Distinct().ToList();
-        Assert.All(policies, p => Assert.Equal(AuthPolicies.Admin, p));
+            .SelectMany(e => e.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(a =>
+                (Route: e.RoutePattern.RawText!, Policy: a.Policy ?? (a.Roles is null ? "(default)" : "roles:" + a.Roles))))
+            .Distinct().ToList();
+        Assert.All(policies, p => Assert.Equal((p.Route, AdmitsAWallScreen(p.Route) ? AuthPolicies.Wall : AuthPolicies.Admin), p));
+        Assert.Contains((AuthPolicies.WallPath, AuthPolicies.Wall), policies);
     }
 
     [Fact]

@@ -27,9 +27,13 @@ public sealed class DevelopmentSignInTests
         await using var app = new DashboardAppFactory { Settings = { ["ForwardedHeaders:KnownProxies:0"] = "127.0.0.1" } };
 
         using var response = await DevelopmentSignInForm.PostAsync(app, new Dictionary<string, string> { ["X-Forwarded-For"] = ClientElsewhere });
+        using var wallScreen = await DevelopmentSignInForm.PostAsync(app, new Dictionary<string, string> { ["X-Forwarded-For"] = ClientElsewhere },
+            AdminDashboard.Auth.DevelopmentSignIn.WallScreenAccount);
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.False(DevelopmentSignInForm.SetsTheAuthCookie(response));
+        Assert.Equal(HttpStatusCode.NotFound, wallScreen.StatusCode);
+        Assert.False(DevelopmentSignInForm.SetsTheAuthCookie(wallScreen));
     }
 
     [Fact]
@@ -57,11 +61,14 @@ public sealed class DevelopmentSignInTests
         };
 
         using var response = await DevelopmentSignInForm.PostAsync(app);
+        using var wallScreen = await DevelopmentSignInForm.PostAsync(app, account: AdminDashboard.Auth.DevelopmentSignIn.WallScreenAccount);
         using var client = app.CreateApiClient(null);
         var page = await client.GetStringAsync("/account/login");
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.False(DevelopmentSignInForm.SetsTheAuthCookie(response));
+        Assert.Equal(HttpStatusCode.NotFound, wallScreen.StatusCode);
+        Assert.False(DevelopmentSignInForm.SetsTheAuthCookie(wallScreen));
         Assert.DoesNotContain("dev-signin", page);
         Assert.Contains("Sign in with Microsoft", page);
     }

@@ -100,6 +100,20 @@ public sealed class EntraIdStubTests(EntraIdStubApp fixture) : IClassFixture<Ent
     }
 
     [Fact]
+    public async Task The_viewer_app_role_opens_the_wall_and_nothing_else()
+    {
+        // The app role "Viewer" arrives in the token's roles claim, as Admin does, and is read the same way.
+        var token = Stub.CreateToken(roles: [AdminDashboard.Auth.AuthPolicies.ViewerRole]);
+        using var client = fixture.App.CreateApiClient(token);
+
+        Assert.Equal(HttpStatusCode.Forbidden, await StatsWith(token));
+        using (var dashboard = await client.GetAsync("/"))
+            Assert.Equal(HttpStatusCode.Forbidden, dashboard.StatusCode);
+        using var wall = await client.GetAsync(AdminDashboard.Auth.AuthPolicies.WallPath);
+        Assert.Equal(HttpStatusCode.OK, wall.StatusCode);
+    }
+
+    [Fact]
     public async Task A_signed_in_user_without_the_admin_role_is_403()
     {
         // A delegated token: the user consented to the API's scope but holds no Admin app role (or another role).

@@ -40,4 +40,13 @@ public sealed class SessionRevalidationTests
         Assert.False(await ValidAsync(User(AuthPolicies.AdminRole), SignedIn + SessionLifetime.Absolute));
         Assert.False(await ValidAsync(User("Nurse"), SignedIn.AddHours(1)));
     }
+
+    [Fact]
+    public async Task A_wall_screen_keeps_its_circuit_under_the_same_rules_as_an_admin()
+    {
+        Assert.True(await ValidAsync(User(AuthPolicies.ViewerRole), SignedIn.AddHours(1)));
+        Assert.False(await ValidAsync(User(AuthPolicies.ViewerRole), SignedIn + SessionLifetime.Absolute));
+        await _signedOut.RevokeAsync("session-1", CancellationToken.None);
+        Assert.False(await ValidAsync(User(AuthPolicies.ViewerRole), SignedIn.AddHours(1)));
+    }
 }

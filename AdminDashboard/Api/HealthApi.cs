@@ -6,6 +6,9 @@ namespace AdminDashboard.Api;
 /// <summary>Every health route: the probes' <c>/health</c> family and the System health page's data.</summary>
 public static class HealthApi
 {
+    /// <summary>The liveness probe: answers while the process serves (the wall screen waits on it before reloading).</summary>
+    public const string LivePath = "/health/live";
+
     /// <summary>
     /// <c>/v1/admin/system/health</c> (Admin role) for the System health page and tools; <c>/health</c>,
     /// <c>/health/ready</c> and <c>/health/live</c> (anonymous) for probes and load balancers: the overall status only;
@@ -37,7 +40,7 @@ public static class HealthApi
                 : context.Response.WriteAsJsonAsync(new { status = report.Status.ToString() }),
         };
         // Live: the process answers. Ready: cache, event stream and services; their trouble is Degraded (still 200).
-        app.MapHealthChecks("/health/live", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks(LivePath, new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", ready).AllowAnonymous();
         app.MapHealthChecks("/health", ready).AllowAnonymous();
         return app;

@@ -12,19 +12,29 @@ public static class AccountEndpoints
     public static WebApplication MapDashboardAccount(this WebApplication app)
     {
         var account = app.MapGroup("/account").AllowAnonymous().ExcludeFromDescription();
-        account.MapPost("/dev-signin", async (HttpContext context, [FromForm] string? returnUrl) =>
+        account.MapPost("/dev-signin", async (HttpContext context, [FromForm] string? returnUrl, [FromForm(Name = DevelopmentSignIn.AccountField)] string? account) =>
         {
             if (!DevelopmentSignIn.IsOfferedTo(context))
                 return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Development sign-in is off",
                     detail: "Sign-in as a development admin exists only in the Development environment, without Entra ID, for clients on this machine.");
+            // A wall screen sees the wall and nothing else, so it lands there whatever page asked for the sign-in.
+            var wallScreen = account == DevelopmentSignIn.WallScreenAccount;
             var identity = new ClaimsIdentity(
-                [
-                    new Claim(ClaimTypes.NameIdentifier, "dev-admin"),
-                    new Claim(ClaimTypes.Name, "Development Admin"),
-                    new Claim(ClaimTypes.Role, AuthPolicies.AdminRole),
-                ], CookieAuthenticationDefaults.AuthenticationScheme);
+                wallScreen
+                    ?
+                    [
+                        new Claim(ClaimTypes.NameIdentifier, "dev-wall-screen"),
+                        new Claim(ClaimTypes.Name, "Development wall screen"),
+                        new Claim(ClaimTypes.Role, AuthPolicies.ViewerRole),
+                    ]
+                    :
+                    [
+                        new Claim(ClaimTypes.NameIdentifier, "dev-admin"),
+                        new Claim(ClaimTypes.Name, "Development Admin"),
+                        new Claim(ClaimTypes.Role, AuthPolicies.AdminRole),
+                    ], CookieAuthenticationDefaults.AuthenticationScheme);
             await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity));
-            return Results.LocalRedirect(IsLocal(returnUrl) ? returnUrl! : "/");
+            return Results.LocalRedirect(wallScreen ? AuthPolicies.WallPath : IsLocal(returnUrl) ? returnUrl! : "/");
         });
         account.MapGet("/entra-signin", (string? returnUrl, IConfiguration configuration) =>
             ValidateDashboardAuth.EntraIdConfigured(configuration)

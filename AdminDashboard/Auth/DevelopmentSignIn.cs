@@ -10,6 +10,12 @@ namespace AdminDashboard.Auth;
 /// </summary>
 public static class DevelopmentSignIn
 {
+    /// <summary>The sign-in form's field that picks the account; absent, the development admin.</summary>
+    public const string AccountField = "account";
+
+    /// <summary><see cref="AccountField"/>'s value for the one-click wall screen (the Viewer role), which lands on the wall.</summary>
+    public const string WallScreenAccount = "wall-screen";
+
     public static bool IsOfferedTo(HttpContext context)
     {
         var services = context.RequestServices;

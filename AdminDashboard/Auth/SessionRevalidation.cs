@@ -25,7 +25,8 @@ public sealed class SignedOutSessions(IDashboardCache cache)
 
 /// <summary>
 /// Ends a circuit whose user signed out (anywhere), whose session passed its absolute lifetime, or who is no longer an
-/// Admin: the page then shows the sign-in redirect instead of going on streaming hospital data.
+/// Admin (or, for a wall screen, a Viewer): the page then shows the sign-in redirect instead of going on streaming
+/// hospital data.
 /// </summary>
 public sealed class DashboardAuthenticationStateProvider(ILoggerFactory logs, IServiceScopeFactory scopes, TimeProvider time)
     : RevalidatingServerAuthenticationStateProvider(logs)
@@ -42,7 +43,7 @@ public sealed class DashboardAuthenticationStateProvider(ILoggerFactory logs, IS
 
     public static async Task<bool> IsStillValidAsync(ClaimsPrincipal user, SignedOutSessions signedOut, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        if (user.Identity?.IsAuthenticated != true || !user.IsInRole(AuthPolicies.AdminRole)) return false;
+        if (!AuthPolicies.IsDashboardUser(user)) return false;
         if (user.FindFirstValue(SessionLifetime.SignedInAtItem) is { } at && DateTimeOffset.TryParse(at, System.Globalization.CultureInfo.InvariantCulture,
                 System.Globalization.DateTimeStyles.RoundtripKind, out var signedIn) && now - signedIn >= SessionLifetime.Absolute)
             return false;

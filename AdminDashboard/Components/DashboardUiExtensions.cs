@@ -24,10 +24,21 @@ public static class DashboardUiExtensions
         return services;
     }
 
+    /// <summary>Where Blazor maps its circuit's hub, negotiation, initializers and disconnect endpoints.</summary>
+    public const string BlazorHubPrefix = "/_blazor";
+
     public static WebApplication MapDashboardUi(this WebApplication app)
     {
         // Our own CSP already says frame-ancestors 'none'; Blazor's second header would only repeat a weaker rule.
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null)
+            .Add(endpoint =>
+            {
+                // The circuit's own endpoints admit a wall screen too: without them the wall never goes live. What the
+                // circuit may render is still each page's own policy (AuthorizeRouteView), so a Viewer's circuit
+                // shows the wall and nothing else.
+                if (endpoint is RouteEndpointBuilder { RoutePattern.RawText: { } route } && route.StartsWith(BlazorHubPrefix, StringComparison.Ordinal))
+                    endpoint.Metadata.Add(new Microsoft.AspNetCore.Authorization.AuthorizeAttribute(Auth.AuthPolicies.Wall));
+            });
         return app;
     }
 }

@@ -18,6 +18,15 @@ public abstract class ChartWidget<T> : ComponentBase where T : class
     /// <summary>The range, in days, the chart shows (in its title and CSV link). Default: 30.</summary>
     [Parameter] public int Days { get; set; } = 30;
 
+    /// <summary>
+    /// Offers the chart's data as CSV. Default: true. The wall screen says false: it has no controls, and its viewer may
+    /// not download.
+    /// </summary>
+    [Parameter] public bool Downloads { get; set; } = true;
+
+    /// <summary>How tall the chart is drawn (CSS); null: the dashboard's own height. The wall screen draws larger.</summary>
+    [Parameter] public string? Height { get; set; }
+
     private ApiEnvelope<T>? _shown;
     private int _shownDays;
     private bool _changed;
@@ -37,7 +46,10 @@ public abstract class ChartWidget<T> : ComponentBase where T : class
     protected const int YAxisTicks = 6;
 
     /// <summary>The CSV download of a chart endpoint on this chart's range.</summary>
-    protected string Csv(string chart) => $"/v1/admin/charts/{chart}?days={Days}&format=csv";
+    protected string? Csv(string chart) => Downloads ? $"/v1/admin/charts/{chart}?days={Days}&format=csv" : null;
+
+    /// <summary>The drawing height: <see cref="Height"/> when set, else the chart's own on the dashboard.</summary>
+    protected string ChartHeight(string standard) => Height ?? standard;
 
     /// <summary>Day labels for the x axis: every label on a week, a few on a quarter, so they stay legible at 1280 px wide.</summary>
     protected static string[] Labels(IEnumerable<DateOnly> dates)
