@@ -151,8 +151,8 @@ public sealed class BrowserScenarios(BenchEnvironment env, DashboardProcess dash
             "The first WebSocket frame the page receives after the publish splits server-to-browser from the browser's own work.");
     }
 
-    /// <summary>The scenario with the 20 watching (5 with --quick).</summary>
-    public Task<ScenarioResult> CircuitsAsync() => CircuitsAsync(env.Quick ? 5 : 20, env.Quick ? 5 : 15);
+    /// <summary>The scenario with the 20 watching (5 with --quick, or --circuits N).</summary>
+    public Task<ScenarioResult> CircuitsAsync() => CircuitsAsync(env.Circuits ?? (env.Quick ? 5 : 20), env.Quick ? 5 : 15);
 
     /// <summary>50 watching, as many as one Chromium holds here: where it breaks, if it does.</summary>
     public Task<ScenarioResult> FiftyDashboardsAsync() => CircuitsAsync(50, env.Quick ? 5 : 10);
