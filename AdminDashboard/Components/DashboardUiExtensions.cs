@@ -9,6 +9,7 @@ public static class DashboardUiExtensions
         services.AddRazorComponents().AddInteractiveServerComponents();
         // Framing is refused for every response by the security headers (DENY, frame-ancestors 'none').
         services.AddAntiforgery(o => o.SuppressXFrameOptionsHeader = true);
+        services.AddSingleton<Charts.ChartDrawings>();
         services.AddScoped<Live.LiveCircuitHandler>();
         services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler>(sp => sp.GetRequiredService<Live.LiveCircuitHandler>());
         services.AddMudServices(c =>
