@@ -25,10 +25,10 @@ public sealed record ChartDrawing(
 /// diff is a reference compare. What the page loses is MudChart's interaction: hovering a bar or point no longer
 /// shows its value (the CSV link beside each chart gives every figure).
 /// </summary>
-public sealed class ChartDrawings : IAsyncDisposable
+public sealed class ChartDrawings
 {
-    private readonly IServiceScope _scope;
-    private readonly HtmlRenderer _renderer;
+    private readonly IServiceScopeFactory _scopes;
+    private readonly ILoggerFactory _loggers;
 
     // Per envelope (or any object the figures hang on), per chart: the drawing's markup, or the render under way.
     // Weak on the envelope: when the store lets go of a set of figures, their drawings go with them.
@@ -36,9 +36,8 @@ public sealed class ChartDrawings : IAsyncDisposable
 
     public ChartDrawings(IServiceScopeFactory scopes, ILoggerFactory loggers)
     {
-        // MudBlazor's chart resolves scoped services (its JS runtime, which static rendering never calls).
-        _scope = scopes.CreateScope();
-        _renderer = new HtmlRenderer(_scope.ServiceProvider, loggers);
+        _scopes = scopes;
+        _loggers = loggers;
     }
 
     /// <summary>
@@ -57,10 +56,25 @@ public sealed class ChartDrawings : IAsyncDisposable
         }
     }
 
-    private Task<MarkupString> RenderAsync(ChartDrawing drawing) => _renderer.Dispatcher.InvokeAsync(async () =>
+    // Static rendering completes at once, so the asking page shows the drawing in the render it asked from. Nothing
+    // here resumes on the asking page's context (ConfigureAwait(false)): the drawing is no circuit's work.
+    private async Task<MarkupString> RenderAsync(ChartDrawing drawing)
+    {
+        // A renderer (and scope: MudBlazor's chart resolves scoped services, such as the JS runtime static rendering
+        // never calls) per drawing, disposed with its components once the markup is out: nothing is kept but the text.
+        var scope = _scopes.CreateAsyncScope();
+        await using (scope.ConfigureAwait(false))
+        {
+            var renderer = new HtmlRenderer(scope.ServiceProvider, _loggers);
+            await using (renderer.ConfigureAwait(false))
+                return await renderer.Dispatcher.InvokeAsync(() => DrawAsync(renderer, drawing)).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task<MarkupString> DrawAsync(HtmlRenderer renderer, ChartDrawing drawing)
     {
         var chart = new StrongBox<MudChart<double>?>();
-        var output = await _renderer.RenderComponentAsync<DrawingHost>(ParameterView.FromDictionary(new Dictionary<string, object?>
+        var output = await renderer.RenderComponentAsync<DrawingHost>(ParameterView.FromDictionary(new Dictionary<string, object?>
         {
             [nameof(DrawingHost.Drawing)] = drawing,
             [nameof(DrawingHost.Chart)] = chart,
@@ -75,7 +89,7 @@ public sealed class ChartDrawings : IAsyncDisposable
         }
         // Static rendering writes out an attribute interactive rendering keeps to itself.
         return new MarkupString(output.ToHtmlString().Replace(" __internal_stopPropagation_onclick", "", StringComparison.Ordinal));
-    });
+    }
 
     /// <summary>The class app.css scales a drawing by.</summary>
     private const string DrawingClass = "chart-drawing";
@@ -108,10 +122,4 @@ public sealed class ChartDrawings : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _renderer.DisposeAsync();
-        if (_scope is IAsyncDisposable scope) await scope.DisposeAsync();
-        else _scope.Dispose();
-    }
 }
