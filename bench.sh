@@ -12,6 +12,7 @@ ROOT=$(pwd)
 MODE=(--readme); if [ "${1:-}" = "--quick" ]; then MODE=(--quick); shift; fi  # anything after goes to the runner, e.g. --only "cache hit"
 
 scripts/install-deps.sh
+dotnet tool restore >/dev/null  # dotnet-gcdump: the circuits scenario's live heap
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 echo "Building (Release)..."
 dotnet build AdminDashboard -c Release -v q -nologo >/dev/null

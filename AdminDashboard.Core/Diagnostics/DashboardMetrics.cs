@@ -20,6 +20,7 @@ public sealed class DashboardMetrics : IDisposable
     private readonly Counter<long> _eventsDuplicate;
     private readonly UpDownCounter<long> _circuits;
     private readonly Counter<long> _storeRefreshes;
+    private readonly Histogram<double> _snapshotRendered;
 
     public DashboardMetrics(IMeterFactory meters)
     {
@@ -33,6 +34,8 @@ public sealed class DashboardMetrics : IDisposable
         _eventsFailed = _meter.CreateCounter<long>("dashboard.events.failed", description: "Messages skipped: malformed, unknown type, unreadable, handler error");
         _eventsDuplicate = _meter.CreateCounter<long>("dashboard.events.duplicates", description: "Events seen again (same eventId) and not applied twice");
         _storeRefreshes = _meter.CreateCounter<long>("dashboard.store.refreshes", description: "Refreshes of the dashboard store (stats and charts read once for every open dashboard), by cause");
+        _snapshotRendered = _meter.CreateHistogram<double>("dashboard.store.snapshot_rendered", "ms",
+            "From the store publishing a snapshot to a page having applied it (rendered, its batch queued for the browser), by cause");
         _circuits = _meter.CreateUpDownCounter<long>("dashboard.circuits.active", description: "Open Blazor circuits on this instance");
         _circuits.Add(0);
     }
@@ -81,6 +84,14 @@ public sealed class DashboardMetrics : IDisposable
 
     /// <param name="cause">load, event, timer, admin or status.</param>
     public void RecordStoreRefresh(string cause) => _storeRefreshes.Add(1, new KeyValuePair<string, object?>("cause", cause));
+
+    /// <summary>
+    /// One page rendered one snapshot: the server's share of event-to-screen with many pages open (the rest is the
+    /// WebSocket and the browser).
+    /// </summary>
+    /// <param name="cause">load, event, timer, admin or status.</param>
+    public void RecordSnapshotRendered(string cause, double milliseconds) =>
+        _snapshotRendered.Record(milliseconds, new KeyValuePair<string, object?>("cause", cause));
 
     public void RecordCacheLookup(string keyFamily, string result) =>
         _cacheLookups.Add(1, new TagList { { "family", keyFamily }, { "result", result } });

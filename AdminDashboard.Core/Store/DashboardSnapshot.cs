@@ -41,4 +41,8 @@ public sealed record DashboardSnapshot(
     ApiEnvelope<RevenueReport>? WeekRevenue,
     RangeCharts Charts,
     ImmutableArray<FeedLine> Feed,
-    LiveStatus Status);
+    LiveStatus Status)
+{
+    /// <summary>When the store published it (<see cref="TimeProvider.GetTimestamp"/>), to time how long pages take to show it.</summary>
+    public long PublishedAt { get; init; }
+}

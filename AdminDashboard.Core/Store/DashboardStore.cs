@@ -351,7 +351,10 @@ public sealed class DashboardStore : IDisposable
     }
 
     private DashboardSnapshot SnapshotLocked(int days, SnapshotCause cause) => new(
-        _version, cause, _stats, _refreshFailed, _weekTrends, _weekRevenue, _charts.GetValueOrDefault(days) ?? RangeCharts.Empty(days), _feed, _status);
+        _version, cause, _stats, _refreshFailed, _weekTrends, _weekRevenue, _charts.GetValueOrDefault(days) ?? RangeCharts.Empty(days), _feed, _status)
+    {
+        PublishedAt = _time.GetTimestamp(),
+    };
 
     /// <summary>One snapshot per watched range, handed to each of its subscriptions without waiting for any of them.</summary>
     private void PublishLocked(SnapshotCause cause)
@@ -390,6 +393,9 @@ public sealed class DashboardStore : IDisposable
         _hubSubscription.Dispose();
         _stopping.Cancel();
     }
+
+    /// <summary>The metric's label for each cause, made once rather than per page and snapshot.</summary>
+    private static readonly string[] CauseNames = Enum.GetNames<SnapshotCause>().Select(n => n.ToLowerInvariant()).ToArray();
 
     /// <summary>
     /// One page's subscription: a slot for the newest snapshot and a pump that runs only while there is one to hand
@@ -430,6 +436,9 @@ public sealed class DashboardStore : IDisposable
                 try
                 {
                     await callback(snapshot);
+                    // A page's callback completes once it has rendered the snapshot (a circuit builds the batch and
+                    // queues it for the browser inside it): the server's share of how long a snapshot takes to show.
+                    store._metrics.RecordSnapshotRendered(CauseNames[(int)snapshot.Cause], store._time.GetElapsedTime(snapshot.PublishedAt).TotalMilliseconds);
                 }
                 catch (Exception e)
                 {

@@ -23,6 +23,7 @@ public abstract class MudBunitContext : BunitContext
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
+        Services.AddSingleton<AdminDashboard.Components.Charts.ChartDrawings>();
         Hospital = new HospitalTime(TimeZoneInfo.FindSystemTimeZoneById("Asia/Ho_Chi_Minh"), Time);
         Services.AddSingleton<TimeProvider>(Time);
         Services.AddSingleton(Hospital);

@@ -33,7 +33,11 @@ internal static class BenchProgram
         try
         {
             env = new BenchEnvironment(
-                Path.GetFullPath(Option("--repo")), Option("--redis"), Option("--kafka"), Option("--chromium", "/usr/bin/chromium"), args.Contains("--quick"));
+                Path.GetFullPath(Option("--repo")), Option("--redis"), Option("--kafka"), Option("--chromium", "/usr/bin/chromium"), args.Contains("--quick"))
+            {
+                // --circuits 20: the 20 watching in a --quick run too, to compare two builds in one sitting.
+                Circuits = Option("--circuits", "") is [_, ..] circuits ? int.Parse(circuits, System.Globalization.CultureInfo.InvariantCulture) : null,
+            };
         }
         catch (ArgumentException e)
         {

@@ -1,4 +1,5 @@
 using AdminDashboard.Core.Aggregation;
+using AdminDashboard.Core.Hospital;
 using AdminDashboard.Core.Upstream;
 using Microsoft.AspNetCore.Components;
 
@@ -24,9 +25,6 @@ public abstract class ChartWidget<T> : ComponentBase where T : class
     /// </summary>
     [Parameter] public bool Downloads { get; set; } = true;
 
-    /// <summary>How tall the chart is drawn (CSS); null: the dashboard's own height. The wall screen draws larger.</summary>
-    [Parameter] public string? Height { get; set; }
-
     private ApiEnvelope<T>? _shown;
     private int _shownDays;
     private bool _changed;
@@ -42,14 +40,65 @@ public abstract class ChartWidget<T> : ComponentBase where T : class
 
     protected override bool ShouldRender() => _changed;
 
+    [Inject] private ChartDrawings Drawings { get; set; } = default!;
+
+    [Inject] private HospitalTime Hospital { get; set; } = default!;
+
+    [Inject] private ILogger<ChartWidget<T>> Logger { get; set; } = default!;
+
+    /// <summary>The chart's MudChart as markup, drawn once for every page (<see cref="ChartDrawings"/>); empty when there is nothing to draw.</summary>
+    protected MarkupString Drawing { get; private set; }
+
+    /// <summary>
+    /// The width, in pixels, a chart is laid out for: a half-width card's plot at 1280 px, the usual admin screen. The
+    /// drawing then scales with its card (app.css), keeping its proportions, where MudChart used to lay itself out
+    /// again for each browser's width.
+    /// </summary>
+    protected const int HalfWidth = 580;
+
+    /// <summary>The width a full-width card's chart is laid out for, at 1280 px.</summary>
+    protected const int FullWidth = 1180;
+
+    /// <summary>What the chart draws from its figures; null when there is nothing to draw.</summary>
+    protected abstract ChartDrawing? Draw(T data);
+
+    protected override async Task OnParametersSetAsync()
+    {
+        if (!_changed) return;
+        var envelope = Envelope;
+        if (envelope?.Data is not { } data)
+        {
+            Drawing = default;
+            return;
+        }
+        // Keyed by the chart, its range and the hospital's day (a chart may leave today out): the same figures, the same drawing.
+        var drawn = Drawings.DrawAsync(envelope, $"{GetType().Name}:{Days}:{Hospital.Today:yyyy-MM-dd}", () => Draw(data));
+        if (!drawn.IsCompleted) _changed = false; // no render of the old drawing while the new one is drawn
+        try
+        {
+            var drawing = await drawn;
+            // Newer figures may have arrived meanwhile; theirs is the drawing to show.
+            if (!ReferenceEquals(envelope, Envelope)) return;
+            Drawing = drawing;
+        }
+        catch (Exception e)
+        {
+            // A chart that cannot be drawn leaves its card with its title, state and CSV link, and the page with the rest.
+            Logger.LogWarning(e, "The chart {Chart} could not be drawn", GetType().Name);
+            Drawing = default;
+        }
+        _changed = true;
+    }
+
     /// <summary>At most this many values on a y axis: more crowd a card's height (revenue per day had 12).</summary>
     protected const int YAxisTicks = 6;
 
+    /// <summary>Room under the plot for labels rotated by <paramref name="degrees"/>: the longest one's drop, at about 7 px a character.</summary>
+    protected static int RoomForRotated(IEnumerable<string> labels, double degrees) =>
+        (int)Math.Ceiling(labels.DefaultIfEmpty("").Max(l => l.Length) * 7 * Math.Sin(degrees * Math.PI / 180));
+
     /// <summary>The CSV download of a chart endpoint on this chart's range.</summary>
     protected string? Csv(string chart) => Downloads ? $"/v1/admin/charts/{chart}?days={Days}&format=csv" : null;
-
-    /// <summary>The drawing height: <see cref="Height"/> when set, else the chart's own on the dashboard.</summary>
-    protected string ChartHeight(string standard) => Height ?? standard;
 
     /// <summary>Day labels for the x axis: every label on a week, a few on a quarter, so they stay legible at 1280 px wide.</summary>
     protected static string[] Labels(IEnumerable<DateOnly> dates)

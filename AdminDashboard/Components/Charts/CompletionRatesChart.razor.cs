@@ -12,6 +12,12 @@ public partial class CompletionRatesChart
         ChartPalette = [ChartPalette.Green, ChartPalette.Vermillion], ShowLegend = true, YAxisFormat = "0'%'", MaxNumYAxisTicks = YAxisTicks,
     };
 
+    protected override ChartDrawing Draw(AppointmentTrends t)
+    {
+        var days = FullDays(t, Clock.Today);
+        return new(ChartType.Line, Series(days), Labels(days.Select(d => d.Date)), _options, HalfWidth, 240);
+    }
+
     /// <summary>
     /// The days the line shows: the range's full days. Today is under way: in the morning nothing has finished, and
     /// a rate over the few outcomes known would plunge or leap. It is told in words instead (<see cref="SoFar"/>).

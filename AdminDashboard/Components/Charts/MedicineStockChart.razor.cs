@@ -14,6 +14,13 @@ public partial class MedicineStockChart
 
     private readonly BarChartOptions _options = new() { ChartPalette = [ChartPalette.Orange, ChartPalette.Blue], ShowLegend = true, XAxisLabelRotation = 30, MaxNumYAxisTicks = YAxisTicks };
 
+    protected override ChartDrawing? Draw(StockReport s)
+    {
+        if (s.LowStock.Count == 0) return null;
+        var names = s.LowStock.Take(ChartedItems).Select(l => l.Name).ToArray();
+        return new(ChartType.Bar, Series(s), names, _options, FullWidth, 240, RoomForRotated(names, _options.XAxisLabelRotation));
+    }
+
     internal static List<ChartSeries<double>> Series(StockReport s) =>
     [
         new() { Name = "Stock", Data = s.LowStock.Take(ChartedItems).Select(l => (double)l.StockQuantity).ToArray() },

@@ -7,6 +7,12 @@ public partial class TopDoctorsChart
 {
     private readonly BarChartOptions _options = new() { ChartPalette = [ChartPalette.Blue, ChartPalette.Green], ShowLegend = true, XAxisLabelRotation = 30, MaxNumYAxisTicks = YAxisTicks };
 
+    protected override ChartDrawing Draw(TopDoctors top)
+    {
+        var names = Names(top);
+        return new(ChartType.Bar, Series(top), names, _options, HalfWidth, 260, RoomForRotated(names, _options.XAxisLabelRotation));
+    }
+
     internal static List<ChartSeries<double>> Series(TopDoctors top) =>
     [
         new() { Name = "Appointments", Data = top.Doctors.Select(d => (double)d.Appointments).ToArray() },

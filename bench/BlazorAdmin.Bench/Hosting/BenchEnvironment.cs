@@ -6,6 +6,9 @@ namespace BlazorAdmin.Bench.Hosting;
 /// <summary>What bench.sh started for this run (Redis, Kafka), where the repository is, and how long to measure.</summary>
 public sealed record BenchEnvironment(string RepoRoot, string RedisEndpoint, string KafkaBootstrap, string ChromiumPath, bool Quick)
 {
+    /// <summary>Pages the circuits scenario opens, when not its default (20, 5 with --quick): --circuits N.</summary>
+    public int? Circuits { get; init; }
+
     /// <summary>Settings a Kafka 0.9 broker needs from every client (no ApiVersion request, no idempotence).</summary>
     public static readonly IReadOnlyDictionary<string, string> Kafka09ClientSettings = new Dictionary<string, string>
     {

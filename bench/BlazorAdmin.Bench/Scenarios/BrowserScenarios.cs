@@ -151,8 +151,8 @@ public sealed class BrowserScenarios(BenchEnvironment env, DashboardProcess dash
             "The first WebSocket frame the page receives after the publish splits server-to-browser from the browser's own work.");
     }
 
-    /// <summary>The scenario with the 20 watching (5 with --quick).</summary>
-    public Task<ScenarioResult> CircuitsAsync() => CircuitsAsync(env.Quick ? 5 : 20, env.Quick ? 5 : 15);
+    /// <summary>The scenario with the 20 watching (5 with --quick, or --circuits N).</summary>
+    public Task<ScenarioResult> CircuitsAsync() => CircuitsAsync(env.Circuits ?? (env.Quick ? 5 : 20), env.Quick ? 5 : 15);
 
     /// <summary>50 watching, as many as one Chromium holds here: where it breaks, if it does.</summary>
     public Task<ScenarioResult> FiftyDashboardsAsync() => CircuitsAsync(50, env.Quick ? 5 : 10);
@@ -163,6 +163,7 @@ public sealed class BrowserScenarios(BenchEnvironment env, DashboardProcess dash
         await Task.Delay(2000);
         var rssBefore = dashboard.ResidentBytes();
         var heapBefore = await GcHeapBytesAsync(metricsClient);
+        var liveBefore = await LiveHeap.MeasureAsync(env.RepoRoot, dashboard.ProcessId, Path.Combine(env.ArtifactsDir, $"circuits-{circuits}-before.gcdump"));
         var pages = new List<IPage>();
         string? brokeAt = null;
         for (var i = 0; i < circuits; i++)
@@ -182,6 +183,8 @@ public sealed class BrowserScenarios(BenchEnvironment env, DashboardProcess dash
         await Task.Delay(3000); // charts loaded, first refetches done
         var rssAfter = dashboard.ResidentBytes();
         var heapAfter = await GcHeapBytesAsync(metricsClient);
+        var liveAfter = await LiveHeap.MeasureAsync(env.RepoRoot, dashboard.ProcessId, Path.Combine(env.ArtifactsDir, $"circuits-{circuits}-after.gcdump"));
+        var livePerCircuit = (liveAfter - liveBefore) / (double)circuits ?? double.NaN;
         var rssPerCircuit = (rssAfter - rssBefore) / (double)circuits;
         var heapPerCircuit = (heapAfter - heapBefore) / (double)circuits;
 
@@ -193,6 +196,7 @@ public sealed class BrowserScenarios(BenchEnvironment env, DashboardProcess dash
         var idleBatchesPerSecond = (idleEnd.Count - idleStart.Count) / idleFor.TotalSeconds;
         var eventsStart = await RenderTotalsAsync(metricsClient);
         var refreshesStart = await StoreRefreshesAsync(metricsClient);
+        var renderedStart = await SnapshotRenderedAsync(metricsClient);
 
         var appointments = dashboard.ServiceAdmin(UpstreamService.Appointments);
         var all = new List<double>();
@@ -214,6 +218,8 @@ public sealed class BrowserScenarios(BenchEnvironment env, DashboardProcess dash
             await Task.Delay(1500);
         }
         var eventsEnd = await RenderTotalsAsync(metricsClient);
+        var renderedEnd = await SnapshotRenderedAsync(metricsClient);
+        var renderedMeanMs = (renderedEnd.Sum - renderedStart.Sum) / Math.Max(1, renderedEnd.Count - renderedStart.Count);
         var refreshesPerEvent = (await StoreRefreshesAsync(metricsClient) - refreshesStart) / events;
 
         // A burst: ten appointments at once, as a busy morning or a replay after an outage brings them. Stats refreshes it cost.
@@ -240,7 +246,7 @@ public sealed class BrowserScenarios(BenchEnvironment env, DashboardProcess dash
         var frames = LatencySummary.Of(allFrames);
         return new ScenarioResult(
             $"circuits ({circuits} admins watching)",
-            $"{rssPerCircuit / 1024 / 1024:0.00} MiB RSS and {heapPerCircuit / 1024 / 1024:0.00} MiB GC heap per circuit; to screen p50 {Ms(s.P50)} ms, p95 {Ms(s.P95)} ms, last circuit p50 {Ms(last.P50)} ms ({lost} lost); first WebSocket frame p50 {Ms(frames.P50)} ms, p95 {Ms(frames.P95)} ms; {batchesPerEventPerCircuit:0.0} render batches per event per circuit (mean {batchRoundTripMs:0} ms to the browser's acknowledgement); {idleBatchesPerSecond:0.0} batches/s idle; " +
+            $"{livePerCircuit / 1024:0} KiB live heap, {rssPerCircuit / 1024 / 1024:0.00} MiB RSS and {heapPerCircuit / 1024 / 1024:0.00} MiB GC heap per circuit; to screen p50 {Ms(s.P50)} ms, p95 {Ms(s.P95)} ms, last circuit p50 {Ms(last.P50)} ms ({lost} lost); first WebSocket frame p50 {Ms(frames.P50)} ms, p95 {Ms(frames.P95)} ms; an event's snapshots (its delta, then its refresh) rendered by each page {Ms(renderedMeanMs)} ms after the store published them (mean, server side); {batchesPerEventPerCircuit:0.0} render batches per event per circuit (mean {batchRoundTripMs:0} ms to the browser's acknowledgement); {idleBatchesPerSecond:0.0} batches/s idle; " +
             $"stats refreshes {refreshesPerEvent:0.0} per event and {refreshesPerBurst:0} per burst of {BurstSize} (all circuits together); store subscriptions {subscriptionsOpen:0} open, {subscriptionsLeft:0} {closedInMs / 1000:0.0} s after closing every page" +
             (brokeAt is null ? "" : $"; held {circuits} pages ({brokeAt})"),
             "—",
@@ -249,18 +255,21 @@ public sealed class BrowserScenarios(BenchEnvironment env, DashboardProcess dash
             s.P95 < 50 ? Verdict.MeetsOurs : s.P95 < 100 ? Verdict.MeetsSeedOnly : Verdict.MissesSeed,
             new Dictionary<string, double>
             {
-                ["circuits"] = circuits, ["rssBytesPerCircuit"] = rssPerCircuit, ["gcHeapBytesPerCircuit"] = heapPerCircuit,
+                ["circuits"] = circuits, ["liveHeapBytesPerCircuit"] = livePerCircuit, ["rssBytesPerCircuit"] = rssPerCircuit, ["gcHeapBytesPerCircuit"] = heapPerCircuit,
                 ["rssBytesBefore"] = rssBefore, ["rssBytesAfter"] = rssAfter, ["gcHeapBytesBefore"] = heapBefore, ["gcHeapBytesAfter"] = heapAfter,
                 ["broadcastP50Ms"] = s.P50, ["broadcastP95Ms"] = s.P95, ["broadcastMaxMs"] = s.Max, ["lastCircuitP50Ms"] = last.P50,
                 ["lastCircuitP95Ms"] = last.P95, ["events"] = events, ["lost"] = lost, ["firstFrameP50Ms"] = frames.P50, ["firstFrameP95Ms"] = frames.P95,
+                ["snapshotRenderedMeanMs"] = renderedMeanMs,
                 ["renderBatchesPerEventPerCircuit"] = batchesPerEventPerCircuit, ["renderBatchRoundTripMs"] = batchRoundTripMs,
                 ["idleRenderBatchesPerSecond"] = idleBatchesPerSecond, ["storeRefreshesPerEvent"] = refreshesPerEvent,
                 ["storeRefreshesPerBurst"] = refreshesPerBurst, ["burstSize"] = BurstSize, ["storeSubscriptionsOpen"] = subscriptionsOpen, ["storeSubscriptionsAfterClosing"] = subscriptionsLeft, ["storeSubscriptionsClosedInMs"] = closedInMs,
             },
             new Dictionary<string, double>(),
-            $"{circuits} dashboard pages (one circuit each) opened in one headless Chromium; memory is the dashboard process's resident set (/proc) " +
+            $"{circuits} dashboard pages (one circuit each) opened in one headless Chromium; memory is the dashboard process's live managed heap " +
+            "(a gcdump, which forces a full collection; the reports are in artifacts/bench/circuits-*.txt), its resident set (/proc) " +
             $"and its GC heap after the last collection (/metrics), before and 3 s after opening them, divided by {circuits}. Then {events} appointments, " +
-            "one every 1.5 s, each timed from publish to its feed line on every page, and to the first WebSocket frame each page received after it. " +
+            "one every 1.5 s, each timed from publish to its feed line on every page, and to the first WebSocket frame each page received after it; " +
+            "the server's share is the dashboard's own dashboard.store.snapshot_rendered histogram (store publish to the page's batch queued), over the events. " +
             "Render batches are counted by Blazor's own render_diff histogram (/metrics; each entry lasts until the browser acknowledges the batch), " +
             "over the events and over an idle spell with only the pages' auto-refresh. " +
             $"Stats refreshes are the store's own counter of refreshes caused by events (dashboard.store.refreshes, cause=event, on /metrics) over the events, " +
@@ -273,7 +282,16 @@ public sealed class BrowserScenarios(BenchEnvironment env, DashboardProcess dash
 
     /// <summary>Refreshes of the dashboard store that events caused (the store reads the stats once per refresh, for every circuit); the timer's are left out.</summary>
     private static async Task<double> StoreRefreshesAsync(HttpClient client) =>
-        (await MetricsScrape.ReadAsync(client)).Sum("dashboard_store_refreshes_total", "cause=\"event\"") ?? double.NaN;
+        // The counter appears with the first refresh an event causes: none yet is 0.
+        (await MetricsScrape.ReadAsync(client)).Sum("dashboard_store_refreshes_total", "cause=\"event\"") ?? 0;
+
+    /// <summary>Sum and count of the dashboard's publish-to-rendered histogram for event snapshots (every page's render of each).</summary>
+    private static async Task<(double Sum, double Count)> SnapshotRenderedAsync(HttpClient client)
+    {
+        var metrics = await MetricsScrape.ReadAsync(client);
+        return (metrics.Sum("dashboard_store_snapshot_rendered_milliseconds_sum", "cause=\"event\"") ?? 0,
+            metrics.Sum("dashboard_store_snapshot_rendered_milliseconds_count", "cause=\"event\"") ?? 0);
+    }
 
     private static async Task<double> StoreSubscriptionsAsync(HttpClient client) =>
         (await MetricsScrape.ReadAsync(client)).Sum("dashboard_store_subscriptions") ?? double.NaN;
