@@ -15,15 +15,15 @@ public static class AlertsApi
 
     public static WebApplication MapDashboardAlerts(this WebApplication app)
     {
-        var alerts = app.MapAdminGroup(Path);
-        alerts.MapGet("", (IAlertBoard board) => TypedResults.Ok(board.Current))
+        var admin = app.MapAdminGroup();
+        admin.MapGet(Path, (IAlertBoard board) => TypedResults.Ok(board.Current))
             .WithName("GetAlerts")
             .WithSummary("Open alerts and those of the last 7 days")
             .WithDescription("`open`: raised or acknowledged, newest first. `recent`: every alert raised or resolved in the last 7 days, open " +
                 "or not, newest first. Each alert is `{ id, rule, severity, subject, summary, state, raisedAt, acknowledgedBy, acknowledgedAt, " +
                 "resolvedAt }`; `severity` is `info`, `warning` or `critical`, `state` is `raised`, `acknowledged` or `resolved`. Every " +
                 "dashboard instance on one Redis answers the same alerts.");
-        alerts.MapPost("/{id}/ack", AcknowledgeAsync)
+        admin.MapPost(Path + "/{id}/ack", AcknowledgeAsync)
             .AuditedAs(AuditExtensions.Acknowledge)
             .WithName("AcknowledgeAlert")
             .WithSummary("Acknowledge an alert")
