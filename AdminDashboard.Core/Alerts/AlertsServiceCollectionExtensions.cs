@@ -1,3 +1,4 @@
+using AdminDashboard.Core.Caching;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -16,7 +17,10 @@ public static class AlertsServiceCollectionExtensions
         services.AddOptions<AlertsOptions>().Bind(configuration.GetSection(AlertsOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<AlertsOptions>, ValidateAlertsOptions>();
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton<IAlertStore, MemoryAlertStore>();
+        // Shared where Redis is the cache, as the audit log is: one setting decides where shared state lives.
+        services.AddSingleton<IAlertStore>(sp => sp.GetRequiredService<IOptions<CacheOptions>>().Value.Provider == CacheProvider.Redis
+            ? ActivatorUtilities.CreateInstance<RedisAlertStore>(sp)
+            : new MemoryAlertStore());
         services.AddSingleton<AlertBoard>();
         services.AddSingleton<IAlertBoard>(sp => sp.GetRequiredService<AlertBoard>());
         services.AddSingleton<AlertEvaluator>();
