@@ -2,7 +2,9 @@ using AdminDashboard.Core.Caching;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
+using Polly;
 
 namespace AdminDashboard.Core.Alerts;
 
@@ -23,6 +25,23 @@ public static class AlertsServiceCollectionExtensions
             : new MemoryAlertStore());
         services.AddSingleton<AlertBoard>();
         services.AddSingleton<IAlertBoard>(sp => sp.GetRequiredService<AlertBoard>());
+        services.AddHttpClient(AlertWebhook.ClientName, c => c.Timeout = Timeout.InfiniteTimeSpan)
+            .AddResilienceHandler(AlertWebhook.ClientName, (pipeline, context) =>
+            {
+                var o = context.ServiceProvider.GetRequiredService<IOptions<AlertsOptions>>().Value.Webhook;
+                // Retries outside, each attempt's own timeout inside: a hung receiver costs one attempt, not the queue.
+                pipeline.AddRetry(new HttpRetryStrategyOptions
+                {
+                    MaxRetryAttempts = Math.Max(1, o.MaxRetries),
+                    ShouldHandle = o.MaxRetries == 0 ? _ => ValueTask.FromResult(false) : new HttpRetryStrategyOptions().ShouldHandle,
+                    Delay = TimeSpan.FromMilliseconds(o.RetryDelayMs),
+                    BackoffType = DelayBackoffType.Exponential,
+                    UseJitter = true,
+                });
+                pipeline.AddTimeout(TimeSpan.FromMilliseconds(o.TimeoutMs));
+            });
+        services.AddSingleton<AlertWebhook>();
+        services.AddHostedService(sp => sp.GetRequiredService<AlertWebhook>());
         services.AddSingleton<AlertEvaluator>();
         services.AddHostedService(sp => sp.GetRequiredService<AlertEvaluator>());
         return services;
