@@ -112,6 +112,9 @@ public sealed partial class ValidateAlertsOptions : IValidateOptions<AlertsOptio
 {
     public const double LongestDurationSeconds = 86_400;
 
+    /// <summary>Keeps an alert's id (rule, subject, time) short enough for a URL segment and an SSE id.</summary>
+    public const int LongestRuleId = 40;
+
     [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
     private static partial Regex RuleId();
 
@@ -128,8 +131,8 @@ public sealed partial class ValidateAlertsOptions : IValidateOptions<AlertsOptio
         {
             var rule = o.Rules[i];
             var key = $"{s}:Rules:{i}";
-            if (string.IsNullOrEmpty(rule.Id) || !RuleId().IsMatch(rule.Id))
-                errors.Add($"{key}:Id must be lower-case letters, digits and single dashes (it is part of each alert's id); got {rule.Id ?? "nothing"}.");
+            if (string.IsNullOrEmpty(rule.Id) || rule.Id.Length > LongestRuleId || !RuleId().IsMatch(rule.Id))
+                errors.Add($"{key}:Id must be 1-{LongestRuleId} lower-case letters, digits and single dashes (it is part of each alert's id); got {rule.Id ?? "nothing"}.");
             else if (!seen.Add(rule.Id))
                 errors.Add($"{key}:Id must be unique; got {rule.Id} a second time.");
             if (rule.Kind is not { } kind || !Enum.IsDefined(kind))
