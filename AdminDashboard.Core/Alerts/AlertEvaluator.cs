@@ -36,6 +36,11 @@ public sealed class AlertEvaluator(
 
     private readonly TaskCompletionSource _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
+    private TaskCompletionSource _looked = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes when the next look at the rules has finished: a signal for tests and the bench, not a timer.</summary>
+    public Task NextLookAsync() => Volatile.Read(ref _looked).Task;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var o = options.Value;
@@ -87,6 +92,7 @@ public sealed class AlertEvaluator(
                 {
                     logger.LogError(e, "The alert evaluator failed; it looks again on the next change");
                 }
+                Interlocked.Exchange(ref _looked, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

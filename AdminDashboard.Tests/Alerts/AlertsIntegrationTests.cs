@@ -3,7 +3,9 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using AdminDashboard.Audit;
+using AdminDashboard.Core.Aggregation;
 using AdminDashboard.Core.Alerts;
+using AdminDashboard.Core.Store;
 using AdminDashboard.Core.Upstream;
 using AdminDashboard.Tests.Infrastructure;
 using HospitalServices.Faults;
@@ -44,11 +46,31 @@ public sealed class AlertsIntegrationTests(ITestOutputHelper output) : IAsyncLif
     public async Task InitializeAsync()
     {
         UseShortServiceRule(_app.Settings);
-        await _app.EnsureWarmAsync();
-        await _app.Services.GetRequiredService<AlertEvaluator>().Started.WaitAsync(Patience);
-        // A slow start (services not yet listening for longer than the short duration) raises alerts of its own: wait them out.
-        using var watch = new AlertWatch(Board);
-        await watch.UntilAsync(() => Board.Current.Open.IsEmpty, Patience);
+        await SettledAsync(_app);
+    }
+
+    /// <summary>
+    /// Warm, with every service answering in the evaluator's view and no alert open. A slow start (services not yet
+    /// listening) raises alerts of its own, or starts holding a condition, which a test's own fault must not inherit.
+    /// </summary>
+    internal static async Task SettledAsync(DashboardAppFactory app)
+    {
+        await app.EnsureWarmAsync();
+        var evaluator = app.Services.GetRequiredService<AlertEvaluator>();
+        await evaluator.Started.WaitAsync(Patience);
+        var store = app.Services.GetRequiredService<DashboardStore>();
+        using var published = new SemaphoreSlim(0);
+        await using (store.Subscribe(AlertEvaluator.WatchedRangeDays, _ => { published.Release(); return Task.CompletedTask; }))
+        {
+            while (store.Current(AlertEvaluator.WatchedRangeDays).Stats?.Sources is not { } sources || sources.Any(s => s.Status != SourceStatus.Ok))
+                if (!await published.WaitAsync(Patience)) throw new TimeoutException("The store never showed every service answering");
+        }
+        // The look under way may have begun before; the one after it sees every service answering, and clears any hold.
+        await evaluator.NextLookAsync().WaitAsync(Patience);
+        await evaluator.NextLookAsync().WaitAsync(Patience);
+        var board = app.Services.GetRequiredService<IAlertBoard>();
+        using var watch = new AlertWatch(board);
+        await watch.UntilAsync(() => board.Current.Open.IsEmpty, Patience);
     }
 
     public async Task DisposeAsync() => await _app.DisposeAsync();

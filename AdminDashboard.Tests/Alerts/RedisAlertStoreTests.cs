@@ -100,6 +100,7 @@ public sealed class RedisAlertStoreTests(RedisServerFixture redis) : IAsyncLifet
         var resolvedA = Assert.Single(a.Current.Recent);
         Assert.Equal(AlertState.Resolved, resolvedA.State);
         Assert.Equal(resolvedA, Assert.Single(b.Current.Recent));
+        await watchB.NextAsync(t => t.Alert.State == AlertState.Resolved, Patience);
         Assert.Single(watchB.All, t => t.Alert.State == AlertState.Raised);
         Assert.Single(watchB.All, t => t.Alert.State == AlertState.Resolved);
         Assert.Equal(AcknowledgeOutcome.AlreadyResolved, await a.AcknowledgeAsync(raisedA.Id, "ana.admin", CancellationToken.None));

@@ -63,11 +63,7 @@ public sealed class TwoInstanceAlertsTests(RedisServerFixture redis) : IAsyncLif
     {
         var a = StartApp();
         var b = StartApp();
-        await Task.WhenAll(ReadyAsync(a), ReadyAsync(b));
-        // A slow start raises alerts of its own (services not yet listening): wait them out on both.
-        using (var watchA = new AlertWatch(Board(a)))
-        using (var watchB = new AlertWatch(Board(b)))
-            await Task.WhenAll(watchA.UntilAsync(() => Board(a).Current.Open.IsEmpty, Patience), watchB.UntilAsync(() => Board(b).Current.Open.IsEmpty, Patience));
+        await Task.WhenAll(AlertsIntegrationTests.SettledAsync(a), AlertsIntegrationTests.SettledAsync(b));
         using var streamClient = b.CreateApiClient(TestTokens.Admin());
         streamClient.Timeout = Timeout.InfiniteTimeSpan;
         await using var streamB = await SseReader.OpenAsync(streamClient);
