@@ -76,9 +76,10 @@ public sealed class AlertEvaluator(
             {
                 _wake.Reader.TryRead(out _);
                 var now = time.GetUtcNow();
-                if (others is not null && now - reconciled >= TimeSpan.FromSeconds(o.ReconcileSeconds))
+                if (now - reconciled >= TimeSpan.FromSeconds(o.ReconcileSeconds))
                 {
-                    // A transition published while this instance's subscription was down is not lost for good.
+                    // A transition published while this instance's subscription was down is not lost for good, and
+                    // alerts resolved longer ago than the retention leave the board.
                     reconciled = now;
                     await LoadAsync(stoppingToken);
                 }

@@ -84,7 +84,10 @@ public sealed class AlertsOptions
     /// </summary>
     public double CheckSeconds { get; set; } = 1;
 
-    /// <summary>How often an instance re-reads the shared alerts from Redis, in case it missed a transition another instance published.</summary>
+    /// <summary>
+    /// How often an instance re-reads the stored alerts (from Redis: in case it missed a transition another instance
+    /// published) and lets those resolved longer ago than <see cref="Retention"/> go.
+    /// </summary>
     public double ReconcileSeconds { get; set; } = 15;
 
     public AlertWebhookOptions Webhook { get; set; } = new();
