@@ -150,6 +150,24 @@ public sealed class AlertsIntegrationTests(ITestOutputHelper output) : IAsyncLif
     }
 
     [Fact]
+    public async Task An_sse_client_that_disconnects_leaves_no_alert_subscription_behind()
+    {
+        var board = _app.Services.GetRequiredService<AlertBoard>();
+        var before = board.SubscriberCount;
+        using (var client = _app.CreateApiClient(TestTokens.Admin()))
+        {
+            await using var stream = await SseReader.OpenAsync(client);
+            await stream.NextAsync(f => f.Event == "status", Patience);
+            Assert.Equal(before + 1, board.SubscriberCount);
+        }
+
+        // No signal says a request's clean-up has run: look again briefly, bounded.
+        var waited = Stopwatch.StartNew();
+        while (board.SubscriberCount != before && waited.Elapsed < TimeSpan.FromSeconds(10)) await Task.Delay(50);
+        Assert.Equal(before, board.SubscriberCount);
+    }
+
+    [Fact]
     public async Task The_alerts_api_needs_the_admin_role()
     {
         using var nurse = _app.CreateApiClient(TestTokens.Create("Nurse"));
