@@ -54,6 +54,7 @@ app.UseAntiforgery();
 app.MapStaticAssets().AllowAnonymous();
 app.MapDashboardApi();
 app.MapDashboardEvents();
+app.MapDashboardAlerts();
 app.MapDashboardCharts();
 app.MapDashboardHealth();
 app.MapDashboardMetrics();

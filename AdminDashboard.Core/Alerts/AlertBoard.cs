@@ -35,6 +35,9 @@ public sealed class AlertBoard : IAlertBoard
 
     public AlertsView Current => Volatile.Read(ref _view);
 
+    /// <summary>Open subscriptions: pages and SSE streams that are gone must leave none behind.</summary>
+    public int SubscriberCount { get { lock (_lock) { return _subscriptions.Count; } } }
+
     public IDisposable Subscribe(Func<AlertTransition, Task> callback)
     {
         var subscription = new Subscription(this, callback);

@@ -36,6 +36,11 @@ public sealed class AlertEvaluator(
 
     private readonly TaskCompletionSource _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
+    private TaskCompletionSource _looked = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes when the next look at the rules has finished: a signal for tests and the bench, not a timer.</summary>
+    public Task NextLookAsync() => Volatile.Read(ref _looked).Task;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var o = options.Value;
@@ -71,9 +76,10 @@ public sealed class AlertEvaluator(
             {
                 _wake.Reader.TryRead(out _);
                 var now = time.GetUtcNow();
-                if (others is not null && now - reconciled >= TimeSpan.FromSeconds(o.ReconcileSeconds))
+                if (now - reconciled >= TimeSpan.FromSeconds(o.ReconcileSeconds))
                 {
-                    // A transition published while this instance's subscription was down is not lost for good.
+                    // A transition published while this instance's subscription was down is not lost for good, and
+                    // alerts resolved longer ago than the retention leave the board.
                     reconciled = now;
                     await LoadAsync(stoppingToken);
                 }
@@ -87,6 +93,7 @@ public sealed class AlertEvaluator(
                 {
                     logger.LogError(e, "The alert evaluator failed; it looks again on the next change");
                 }
+                Interlocked.Exchange(ref _looked, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

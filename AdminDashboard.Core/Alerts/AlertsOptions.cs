@@ -84,7 +84,10 @@ public sealed class AlertsOptions
     /// </summary>
     public double CheckSeconds { get; set; } = 1;
 
-    /// <summary>How often an instance re-reads the shared alerts from Redis, in case it missed a transition another instance published.</summary>
+    /// <summary>
+    /// How often an instance re-reads the stored alerts (from Redis: in case it missed a transition another instance
+    /// published) and lets those resolved longer ago than <see cref="Retention"/> go.
+    /// </summary>
     public double ReconcileSeconds { get; set; } = 15;
 
     public AlertWebhookOptions Webhook { get; set; } = new();
@@ -112,6 +115,9 @@ public sealed partial class ValidateAlertsOptions : IValidateOptions<AlertsOptio
 {
     public const double LongestDurationSeconds = 86_400;
 
+    /// <summary>Keeps an alert's id (rule, subject, time) short enough for a URL segment and an SSE id.</summary>
+    public const int LongestRuleId = 40;
+
     [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
     private static partial Regex RuleId();
 
@@ -128,8 +134,8 @@ public sealed partial class ValidateAlertsOptions : IValidateOptions<AlertsOptio
         {
             var rule = o.Rules[i];
             var key = $"{s}:Rules:{i}";
-            if (string.IsNullOrEmpty(rule.Id) || !RuleId().IsMatch(rule.Id))
-                errors.Add($"{key}:Id must be lower-case letters, digits and single dashes (it is part of each alert's id); got {rule.Id ?? "nothing"}.");
+            if (string.IsNullOrEmpty(rule.Id) || rule.Id.Length > LongestRuleId || !RuleId().IsMatch(rule.Id))
+                errors.Add($"{key}:Id must be 1-{LongestRuleId} lower-case letters, digits and single dashes (it is part of each alert's id); got {rule.Id ?? "nothing"}.");
             else if (!seen.Add(rule.Id))
                 errors.Add($"{key}:Id must be unique; got {rule.Id} a second time.");
             if (rule.Kind is not { } kind || !Enum.IsDefined(kind))

@@ -179,6 +179,25 @@ public sealed class AlertDampingTests
     }
 
     [Fact]
+    public async Task A_resolved_alert_leaves_the_board_after_seven_days_and_an_open_one_stays()
+    {
+        await HoldAsync(BillingFails, Duration + TimeSpan.FromSeconds(1));
+        await HoldAsync(Healthy, Duration + TimeSpan.FromSeconds(1));
+        var stockRule = new AlertEvaluation([Rule(AlertRuleKind.StockOut, 0, threshold: 3, id: "stock-out")], _board);
+        await stockRule.EvaluateAsync(Healthy with { Stock = Stock(Line("Heparin injection", 0, 0)) }, _time.GetUtcNow(), CancellationToken.None);
+        var resolvedAt = _board.Current.Recent.Single(a => a.Subject == "billing").ResolvedAt!.Value;
+
+        _time.SetUtcNow(resolvedAt + AlertsOptions.Retention - TimeSpan.FromMinutes(1));
+        await _board.LoadAsync(CancellationToken.None);
+        Assert.Equal(2, _board.Current.Recent.Length);
+
+        _time.SetUtcNow(resolvedAt + AlertsOptions.Retention + TimeSpan.FromMinutes(1));
+        await _board.LoadAsync(CancellationToken.None);
+        Assert.Equal("Heparin injection", Assert.Single(_board.Current.Recent).Subject);
+        Assert.Single(_board.Current.Open);
+    }
+
+    [Fact]
     public async Task An_open_alert_of_a_rule_no_longer_configured_is_resolved()
     {
         await HoldAsync(BillingFails, Duration + TimeSpan.FromSeconds(1));

@@ -16,15 +16,18 @@ public sealed class OpenApiTests(DashboardAppFactory app)
         var document = await client.GetFromJsonAsync<JsonElement>("/openapi/v1.json");
         var paths = document.GetProperty("paths");
         var routes = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
-            .Select(e => e.RoutePattern.RawText!).Where(r => r.StartsWith("/v1/admin", StringComparison.Ordinal)).Distinct().ToList();
+            .Where(e => e.RoutePattern.RawText!.StartsWith("/v1/admin", StringComparison.Ordinal))
+            .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"]).Select(m => (Route: e.RoutePattern.RawText!, Method: m)))
+            .Distinct().ToList();
 
         Assert.Equal("bearer", document.GetProperty("components").GetProperty("securitySchemes").GetProperty("Bearer").GetProperty("scheme").GetString());
-        foreach (var route in routes)
+        Assert.Contains(("/v1/admin/alerts/{id}/ack", "POST"), routes);
+        foreach (var (route, method) in routes)
         {
             Assert.True(paths.TryGetProperty(route, out var path), $"{route} is missing from the OpenAPI document");
-            var get = path.GetProperty("get");
-            Assert.True(get.GetProperty("security")[0].TryGetProperty("Bearer", out _), $"{route} has no bearer requirement");
-            Assert.True(get.GetProperty("responses").TryGetProperty("403", out _), $"{route} does not document 403");
+            Assert.True(path.TryGetProperty(method.ToLowerInvariant(), out var operation), $"{method} {route} is missing from the OpenAPI document");
+            Assert.True(operation.GetProperty("security")[0].TryGetProperty("Bearer", out _), $"{route} has no bearer requirement");
+            Assert.True(operation.GetProperty("responses").TryGetProperty("403", out _), $"{route} does not document 403");
         }
         var examples = paths.GetProperty("/v1/admin/dashboard/stats").GetProperty("get").GetProperty("responses").GetProperty("200")
             .GetProperty("content").GetProperty("application/json").GetProperty("examples");

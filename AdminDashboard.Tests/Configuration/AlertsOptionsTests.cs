@@ -71,6 +71,7 @@ public sealed class AlertsOptionsTests
     [InlineData("billing--down")]
     [InlineData("-billing")]
     [InlineData("billing.down")]
+    [InlineData("a-rule-id-that-goes-on-well-past-forty-chars")]
     public void A_rule_id_that_could_not_be_part_of_an_alert_id_is_refused(string id)
     {
         OptionsValidation.AssertRefusedNaming(Validate(("Alerts:Rules:0:Id", id), ("Alerts:Rules:0:Kind", "RedisDegraded")), "Alerts:Rules:0:Id", id);

@@ -12,13 +12,16 @@ namespace AdminDashboard.Tests.Security;
 [Collection(DashboardAppCollection.Name)]
 public sealed class ApiAuthorizationTests(DashboardAppFactory app)
 {
-    /// <summary>Every route under /v1/admin, read from the app's own endpoint table: a new endpoint cannot slip past.</summary>
-    private List<string> AdminRoutes()
+    /// <summary>Sample values for route parameters, so a parameterised route is called like any other.</summary>
+    private static readonly Dictionary<string, string> Samples = new() { ["{id}"] = "service-unavailable.billing.20260310T030000000Z" };
+
+    /// <summary>Every route under /v1/admin with its method, read from the app's own endpoint table: a new endpoint cannot slip past.</summary>
+    private List<(string Route, string Method)> AdminRoutes()
     {
         app.StartServer();
         return app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
-            .Select(e => e.RoutePattern.RawText!)
-            .Where(r => r.StartsWith("/v1/admin", StringComparison.Ordinal))
+            .Where(e => e.RoutePattern.RawText!.StartsWith("/v1/admin", StringComparison.Ordinal))
+            .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"]).Select(m => (Route: e.RoutePattern.RawText!, Method: m)))
             .Distinct().Order().ToList();
     }
 
@@ -26,17 +29,21 @@ public sealed class ApiAuthorizationTests(DashboardAppFactory app)
     public async Task Every_admin_endpoint_is_401_without_a_token_and_403_without_the_role()
     {
         var routes = AdminRoutes();
-        Assert.Contains("/v1/admin/dashboard/stats", routes);
-        Assert.Contains("/v1/admin/events", routes);
+        Assert.Contains(("/v1/admin/dashboard/stats", "GET"), routes);
+        Assert.Contains(("/v1/admin/events", "GET"), routes);
+        Assert.Contains(("/v1/admin/alerts/{id}/ack", "POST"), routes);
         Assert.True(routes.Count >= 8, string.Join(", ", routes));
         using var anonymous = app.CreateApiClient(null);
         using var nurse = app.CreateApiClient(TestTokens.Create("Nurse"));
 
-        foreach (var route in routes)
+        foreach (var (pattern, method) in routes)
         {
+            var route = Samples.Aggregate(pattern, (r, sample) => r.Replace(sample.Key, sample.Value, StringComparison.Ordinal));
             Assert.True(!route.Contains('{'), $"route parameters need sample values: {route}");
-            Assert.Equal((route, HttpStatusCode.Unauthorized), (route, (await anonymous.GetAsync(route)).StatusCode));
-            Assert.Equal((route, HttpStatusCode.Forbidden), (route, (await nurse.GetAsync(route)).StatusCode));
+            using var refusedAnonymous = await anonymous.SendAsync(new HttpRequestMessage(new HttpMethod(method), route));
+            Assert.Equal((route, method, HttpStatusCode.Unauthorized), (route, method, refusedAnonymous.StatusCode));
+            using var refusedNurse = await nurse.SendAsync(new HttpRequestMessage(new HttpMethod(method), route));
+            Assert.Equal((route, method, HttpStatusCode.Forbidden), (route, method, refusedNurse.StatusCode));
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Threading.Channels;
 using AdminDashboard.Auth;
+using AdminDashboard.Core.Alerts;
 using AdminDashboard.Core.Live;
 using AdminDashboard.Core.Upstream;
 
@@ -14,7 +15,8 @@ public static class EventsApi
     /// <summary>
     /// <c>GET /v1/admin/events</c>: the live events as Server-Sent Events for external tools (Admin role).
     /// Each event is <c>id: eventId</c>, <c>event: eventType</c>, <c>data: JSON</c>; <c>event: status</c> says whether
-    /// live updates flow; a <c>: heartbeat</c> comment every 15 s on an idle stream.
+    /// live updates flow; <c>alert.raised</c>, <c>alert.acknowledged</c>, <c>alert.resolved</c> for alert transitions;
+    /// a <c>: heartbeat</c> comment every 15 s on an idle stream.
     /// </summary>
     public static WebApplication MapDashboardEvents(this WebApplication app)
     {
@@ -24,12 +26,14 @@ public static class EventsApi
             .WithName("StreamEvents")
             .WithSummary("Live hospital events as Server-Sent Events")
             .WithDescription("One SSE event per hospital event (`id`: the event id, `event`: its type, `data`: its fields and a " +
-                "`description` sentence); `event: status` says whether live updates flow; a `: heartbeat` comment every 15 s on an idle stream.")
+                "`description` sentence); `event: status` says whether live updates flow; `alert.raised`, `alert.acknowledged` and " +
+                "`alert.resolved` for each alert transition (`id`: the alert id and its new state, `data`: the alert as `GET /v1/admin/alerts` " +
+                "gives it); a `: heartbeat` comment every 15 s on an idle stream.")
             .Produces<string>(StatusCodes.Status200OK, contentType: "text/event-stream");
         return app;
     }
 
-    private static async Task StreamAsync(HttpContext context, LiveUpdates hub, IHostApplicationLifetime lifetime, AdminDashboard.Audit.AuditLog audit,
+    private static async Task StreamAsync(HttpContext context, LiveUpdates hub, IAlertBoard alerts, IHostApplicationLifetime lifetime, AdminDashboard.Audit.AuditLog audit,
         StreamSlots slots, Microsoft.Extensions.Options.IOptions<RateLimitOptions> limits)
     {
         using var slot = slots.TryTake(UserIdentity.Key(context.User));
@@ -57,6 +61,11 @@ public static class EventsApi
         using var subscription = hub.Subscribe(n =>
         {
             queue.Writer.TryWrite(n);
+            return Task.CompletedTask;
+        });
+        using var alertSubscription = alerts.Subscribe(t =>
+        {
+            queue.Writer.TryWrite(new AlertNotification(t));
             return Task.CompletedTask;
         });
         try
@@ -87,6 +96,9 @@ public static class EventsApi
             await Task.Delay(remaining, time, context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
     }
 
+    /// <summary>An alert transition queued with the hub's notifications, so one writer orders them all.</summary>
+    private sealed record AlertNotification(AlertTransition Transition) : LiveNotification;
+
     /// <summary>The event's fields plus <c>description</c>, the sentence the dashboard shows, on one line.</summary>
     private static string EventJson(EventNotification e, TimeZoneInfo hospitalZone)
     {
@@ -107,6 +119,8 @@ public static class EventsApi
         var text = notification switch
         {
             EventNotification e => $"id: {FieldValue(e.Event.EventId)}\nevent: {FieldValue(e.Event.EventType)}\ndata: {EventJson(e, context.RequestServices.GetRequiredService<AdminDashboard.Core.Hospital.HospitalTime>().Zone)}\n\n",
+            AlertNotification a =>
+                $"id: {FieldValue(AlertEventTypes.StreamId(a.Transition.Alert))}\nevent: {AlertEventTypes.Of(a.Transition.Alert.State)}\ndata: {JsonSerializer.Serialize(a.Transition.Alert, UpstreamJson.Options)}\n\n",
             StatusNotification s =>
                 $"event: status\ndata: {JsonSerializer.Serialize(new { live = s.Status.IsLive, reason = s.Status.Reason, since = s.Status.Since }, UpstreamJson.Options)}\n\n",
             _ => null,

@@ -28,6 +28,8 @@ public static class OpenApiExtensions
         [StatusCodes.Status400BadRequest] = "A query parameter is not understood or out of range; `errors` names each parameter at fault.",
         [StatusCodes.Status401Unauthorized] = "No valid bearer token.",
         [StatusCodes.Status403Forbidden] = "The token lacks the Admin role.",
+        [StatusCodes.Status404NotFound] = "No alert of the last 7 days has that id; `id` names it.",
+        [StatusCodes.Status409Conflict] = "The alert has already resolved: there is nothing left to acknowledge; `id` names it.",
         [StatusCodes.Status429TooManyRequests] = "Rate limit reached, per user or per client address; retry after `Retry-After` seconds.",
         [StatusCodes.Status503ServiceUnavailable] = "`format=csv` while the chart's service is unavailable and no last-known-good copy exists; the JSON envelope says why instead.",
     };

@@ -42,7 +42,7 @@ public static class AuditExtensions
     }
 
     /// <summary>Audit actions beyond view, export and subscribe. The one place that names them.</summary>
-    public const string SignIn = "sign-in", SignOut = "sign-out", Unauthenticated = "refused-401", Forbidden = "refused-403";
+    public const string SignIn = "sign-in", SignOut = "sign-out", Unauthenticated = "refused-401", Forbidden = "refused-403", Acknowledge = "acknowledge";
 
     /// <summary>
     /// Records every 401 and 403 the app answers: who (or, unsigned, which IP) was turned away from what. Placed
@@ -66,17 +66,26 @@ public static class AuditExtensions
         return app;
     }
 
+    /// <summary>Names what an endpoint that changes something does, for its audit entries (a view otherwise).</summary>
+    public static TBuilder AuditedAs<TBuilder>(this TBuilder builder, string action) where TBuilder : IEndpointConventionBuilder =>
+        builder.WithMetadata(new AuditActionMetadata(action));
+
     /// <summary>Records each successful admin API call: an export when it asked for CSV, a view otherwise.</summary>
     public static TBuilder Audited<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
         builder.AddEndpointFilter(async (context, next) =>
         {
             var result = await next(context);
             var http = context.HttpContext;
-            var action = http.Request.Query["format"] == "csv" ? "export" : http.Request.Path.Value?.EndsWith("/events") == true ? "subscribe" : "view";
-            var status = result is IStatusCodeHttpResult { StatusCode: { } code } ? code : http.Response.StatusCode;
+            var action = http.GetEndpoint()?.Metadata.GetMetadata<AuditActionMetadata>()?.Action
+                ?? (http.Request.Query["format"] == "csv" ? "export" : http.Request.Path.Value?.EndsWith("/events") == true ? "subscribe" : "view");
+            var answer = result is INestedHttpResult nested ? nested.Result : result;
+            var status = answer is IStatusCodeHttpResult { StatusCode: { } code } ? code : http.Response.StatusCode;
             if (status < 400)
                 http.RequestServices.GetRequiredService<AuditLog>().Record(http.User, action, http.Request.Path + http.Request.QueryString,
                     http.Connection.RemoteIpAddress?.ToString());
             return result;
         });
 }
+
+/// <summary>The audit action an endpoint declares (<see cref="AuditExtensions.AuditedAs"/>).</summary>
+public sealed record AuditActionMetadata(string Action);

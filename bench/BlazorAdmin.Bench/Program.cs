@@ -50,7 +50,7 @@ internal static class BenchProgram
 
         // --only "cache hit,event to screen": just those scenarios (for investigating one figure; the table is then partial).
         var only = Option("--only", "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        string[] scenarios = ["cache hit", "micro", "cache miss", "partial failure", "stampede", "event to hub", "event to screen", "circuits", "50 dashboards", "internal auth", "hit rates"];
+        string[] scenarios = ["cache hit", "micro", "cache miss", "partial failure", "stampede", "event to hub", "event to screen", "circuits", "50 dashboards", "internal auth", "alerts", "hit rates"];
         if (only.Except(scenarios).ToList() is [_, ..] unknown)
         {
             Console.Error.WriteLine($"--only: unknown scenario(s) {string.Join(", ", unknown.Select(u => $"'{u}'"))}; known: {string.Join(", ", scenarios)}.");
@@ -126,6 +126,7 @@ internal static class BenchProgram
                 }
             }
             await Measure("internal auth", () => new AuthScenarios(env, dashboard).InternalAuthAsync(guardNs));
+            await Measure("alerts", () => new AlertScenarios(env, token).FaultToAlertAsync());
             // Last: its simulated hospital activity changes the data the other scenarios read.
             await MeasureRows("hit rates", () => new HitRateScenarios(env, dashboard, token).HitRatesAsync());
             if (micro is not null && microTypes is null) results.AddRange(MicroRunner.ToResults(micro, stats.LastStatsBody.Length));

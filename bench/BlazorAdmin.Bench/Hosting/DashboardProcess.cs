@@ -33,7 +33,8 @@ public sealed class DashboardProcess : IAsyncDisposable
 
     public int ProcessId => _process.Id;
 
-    public static async Task<DashboardProcess> StartAsync(BenchEnvironment env, string token, string logName)
+    /// <param name="overrides">Settings a scenario needs on top of the bench's (environment-variable form, e.g. <c>Alerts__Enabled</c>).</param>
+    public static async Task<DashboardProcess> StartAsync(BenchEnvironment env, string token, string logName, IReadOnlyDictionary<string, string>? overrides = null)
     {
         var dll = Path.Combine(env.RepoRoot, "AdminDashboard", "bin", "Release", "net10.0", "AdminDashboard.dll");
         if (!File.Exists(dll)) throw new InvalidOperationException($"{dll} is missing: bench.sh builds it (dotnet build AdminDashboard -c Release).");
@@ -70,6 +71,7 @@ public sealed class DashboardProcess : IAsyncDisposable
         };
         foreach (var (key, value) in BenchEnvironment.Kafka09ClientSettings) settings[$"Kafka__Client__{key}"] = value;
         foreach (var (service, url) in services) settings[$"Upstream__{service}__BaseUrl"] = url.ToString().TrimEnd('/');
+        foreach (var (key, value) in overrides ?? new Dictionary<string, string>()) settings[key] = value;
         // For investigating one cost (e.g. BENCH_DASHBOARD_SETTINGS="Logging__LogLevel__Default=Warning"); never set by bench.sh.
         foreach (var pair in (Environment.GetEnvironmentVariable("BENCH_DASHBOARD_SETTINGS") ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries))
         {
