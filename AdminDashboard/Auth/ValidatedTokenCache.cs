@@ -19,15 +19,22 @@ public sealed class ValidatedTokenCache
     private sealed record Validated(ClaimsPrincipal Principal, DateTimeOffset ValidTo);
 
     private readonly ConcurrentDictionary<string, Validated> _tokens = new(StringComparer.Ordinal);
+    // Looked up by the Authorization header's characters: no copy of the token per call.
+    private readonly ConcurrentDictionary<string, Validated>.AlternateLookup<ReadOnlySpan<char>> _byChars;
+
+    public ValidatedTokenCache() => _byChars = _tokens.GetAlternateLookup<ReadOnlySpan<char>>();
 
     public int Count => _tokens.Count;
 
     /// <summary>The principal of a token validated before and not yet expired at <paramref name="now"/>.</summary>
-    public ClaimsPrincipal? Find(string token, DateTimeOffset now)
+    public ClaimsPrincipal? Find(string token, DateTimeOffset now) => Find(token.AsSpan(), now);
+
+    /// <inheritdoc cref="Find(string, DateTimeOffset)"/>
+    public ClaimsPrincipal? Find(ReadOnlySpan<char> token, DateTimeOffset now)
     {
-        if (!_tokens.TryGetValue(token, out var validated)) return null;
+        if (!_byChars.TryGetValue(token, out var key, out var validated)) return null;
         if (validated.ValidTo > now) return validated.Principal;
-        _tokens.TryRemove(new KeyValuePair<string, Validated>(token, validated));
+        _tokens.TryRemove(new KeyValuePair<string, Validated>(key, validated));
         return null;
     }
 
@@ -56,8 +63,8 @@ public static class ValidatedTokenCacheExtensions
             {
                 await received(context);
                 if (context.Result is not null) return;
-                var token = context.Token ?? BearerToken(context.Request.Headers.Authorization.ToString());
-                if (token is null) return;
+                var token = context.Token is { } given ? given.AsSpan() : BearerToken(context.Request.Headers.Authorization.ToString());
+                if (token.IsEmpty) return;
                 var cache = context.HttpContext.RequestServices.GetRequiredService<ValidatedTokenCache>();
                 var now = (context.Options.TimeProvider ?? TimeProvider.System).GetUtcNow();
                 if (cache.Find(token, now) is { } principal)
@@ -78,6 +85,7 @@ public static class ValidatedTokenCacheExtensions
         return services;
     }
 
-    private static string? BearerToken(string authorization) =>
-        authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? authorization["Bearer ".Length..].Trim() : null;
+    /// <summary>The token of a <c>Bearer</c> header, as the handler reads it (trimmed); empty when there is none.</summary>
+    private static ReadOnlySpan<char> BearerToken(string authorization) =>
+        authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? authorization.AsSpan("Bearer ".Length).Trim() : [];
 }
