@@ -72,6 +72,21 @@ public sealed class ValidatedTokenCacheTests
     }
 
     [Fact]
+    public void Configured_keys_made_anew_on_every_read_still_hold_the_token_by_their_material()
+    {
+        // As user-jwts' keys are bound: each read of IssuerSigningKeys makes new key instances, without an id.
+        static IEnumerable<SecurityKey> Fresh(byte[] material) { yield return new SymmetricSecurityKey(material); }
+        var signing = new SymmetricSecurityKey(KeyA.Key);
+        var configured = new TokenValidationParameters { IssuerSigningKeys = Fresh(KeyA.Key) };
+        var cache = new ValidatedTokenCache();
+        cache.Keep("token-a", Admin, Noon, signing);
+
+        Assert.Same(Admin, cache.Find("token-a", Noon.AddHours(-1), new SigningKeys(configured, null, configured)));
+        var other = new TokenValidationParameters { IssuerSigningKeys = Fresh(KeyB.Key) };
+        Assert.Null(cache.Find("token-a", Noon.AddHours(-1), new SigningKeys(other, null, other)));
+    }
+
+    [Fact]
     public void Past_its_capacity_the_cache_starts_afresh_instead_of_growing()
     {
         var cache = new ValidatedTokenCache();

@@ -54,8 +54,14 @@ public sealed class ValidatedTokenCache
     /// <inheritdoc cref="Find(ReadOnlySpan{char}, DateTimeOffset, SigningKeys)"/>
     public ClaimsPrincipal? Find(string token, DateTimeOffset now, SigningKeys keys) => Find(token.AsSpan(), now, keys);
 
+    /// <summary>Tokens kept since start, one per validation that succeeded: what the cache spared is the calls beyond it.</summary>
+    public long Kept => Interlocked.Read(ref _kept);
+
+    private long _kept;
+
     public void Keep(string token, ClaimsPrincipal principal, DateTimeOffset validTo, SecurityKey signingKey)
     {
+        Interlocked.Increment(ref _kept);
         if (_tokens.Count >= Capacity) _tokens.Clear();
         _tokens[token] = new Validated(principal, validTo, signingKey);
     }
@@ -78,7 +84,10 @@ public readonly struct SigningKeys(object version, IEnumerable<SecurityKey>? pub
 {
     public object Version => version;
 
-    /// <summary>Whether <paramref name="key"/> is among them: the same key, or one published under its id with its thumbprint.</summary>
+    /// <summary>
+    /// Whether <paramref name="key"/> is among them: the same instance, or one with its id and its material (JWK
+    /// thumbprint). By material, not instance: configured keys may be made anew each time they are read (user-jwts').
+    /// </summary>
     public bool Contains(SecurityKey key) =>
         Same(configured.IssuerSigningKey, key) || (configured.IssuerSigningKeys?.Any(k => Same(k, key)) ?? false)
         || (published?.Any(k => Same(k, key)) ?? false);
@@ -87,9 +96,9 @@ public readonly struct SigningKeys(object version, IEnumerable<SecurityKey>? pub
     {
         if (candidate is null) return false;
         if (ReferenceEquals(candidate, key)) return true;
-        if (string.IsNullOrEmpty(key.KeyId) || candidate.KeyId != key.KeyId) return false;
-        return !candidate.CanComputeJwkThumbprint() || !key.CanComputeJwkThumbprint()
-            || candidate.ComputeJwkThumbprint().AsSpan().SequenceEqual(key.ComputeJwkThumbprint());
+        if (!string.Equals(candidate.KeyId ?? "", key.KeyId ?? "", StringComparison.Ordinal)) return false;
+        return candidate.CanComputeJwkThumbprint() && key.CanComputeJwkThumbprint()
+            && candidate.ComputeJwkThumbprint().AsSpan().SequenceEqual(key.ComputeJwkThumbprint());
     }
 
     /// <summary>What the handler with <paramref name="options"/> validates against now (the metadata as it has it cached).</summary>
