@@ -36,8 +36,11 @@ public sealed class ValidatedTokenCache
 
     public int Count => _tokens.Count;
 
-    /// <summary>Whether <paramref name="token"/> is held (whatever its expiry and key): for tests and diagnostics.</summary>
+    /// <summary>Whether <paramref name="token"/> is held, whatever its expiry and key.</summary>
     public bool Holds(string token) => _tokens.ContainsKey(token);
+
+    /// <inheritdoc cref="Holds(string)"/>
+    public bool Holds(ReadOnlySpan<char> token) => _byChars.ContainsKey(token);
 
     /// <summary>
     /// The principal of a token validated before, not yet expired at <paramref name="now"/> and signed by a key still in
@@ -130,10 +133,21 @@ public static class ValidatedTokenCacheExtensions
             {
                 await received(context);
                 if (context.Result is not null) return;
+                var cache = context.HttpContext.RequestServices.GetRequiredService<ValidatedTokenCache>();
+                if (!cache.Holds(Token(context))) return;
                 // The keys the handler would check the signature against now: a cached token is answered only while its
-                // key is among them.
-                var keys = await SigningKeys.Of(context.Options, context.HttpContext.RequestAborted);
-                if (Cached(context, keys) is { } principal)
+                // key is among them. When they cannot be had (the provider's metadata unreachable), the handler is left
+                // to validate, and to fail, as it would without the cache.
+                SigningKeys keys;
+                try
+                {
+                    keys = await SigningKeys.Of(context.Options, context.HttpContext.RequestAborted);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    return;
+                }
+                if (Cached(context, cache, keys) is { } principal)
                 {
                     context.Principal = principal;
                     context.Success();
@@ -152,13 +166,15 @@ public static class ValidatedTokenCacheExtensions
         return services;
     }
 
-    private static ClaimsPrincipal? Cached(MessageReceivedContext context, SigningKeys keys)
+    private static ClaimsPrincipal? Cached(MessageReceivedContext context, ValidatedTokenCache cache, SigningKeys keys)
     {
-        var token = context.Token is { } given ? given.AsSpan() : BearerToken(context.Request.Headers.Authorization.ToString());
-        if (token.IsEmpty) return null;
         var now = (context.Options.TimeProvider ?? TimeProvider.System).GetUtcNow();
-        return context.HttpContext.RequestServices.GetRequiredService<ValidatedTokenCache>().Find(token, now, keys);
+        return cache.Find(Token(context), now, keys);
     }
+
+    /// <summary>The token the handler would validate: the one an earlier event set, else the <c>Bearer</c> header's.</summary>
+    private static ReadOnlySpan<char> Token(MessageReceivedContext context) =>
+        context.Token is { } given ? given.AsSpan() : BearerToken(context.Request.Headers.Authorization.ToString());
 
     /// <summary>The token of a <c>Bearer</c> header, as the handler reads it (trimmed); empty when there is none.</summary>
     private static ReadOnlySpan<char> BearerToken(string authorization) =>
