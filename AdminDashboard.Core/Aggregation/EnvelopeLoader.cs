@@ -21,7 +21,10 @@ public sealed class EnvelopeLoader(SingleFlightLoader loader, LastKnownGoodCache
     /// <summary>The same, answering the cached entry: the envelope's JSON as stored, and the envelope read from it.</summary>
     public Task<(CacheEntry Entry, bool FromCache)> GetEntryAsync<T>(string key, TimeSpan ttl, Func<Task<ApiEnvelope<T>>> build,
         Func<ApiEnvelope<T>, bool> isUsable, CancellationToken cancellationToken, bool refresh = false) where T : class =>
-        loader.GetEntryAsync(key, Load(ttl, build), cancellationToken, bypassCache: refresh, isUsable: isUsable);
+        // A first-level hit first: the load wrapped below is only for a miss.
+        !refresh && loader.TryGetHit(key, isUsable) is { } hit
+            ? Task.FromResult((hit, true))
+            : loader.GetEntryAsync(key, Load(ttl, build), cancellationToken, bypassCache: refresh, isUsable: isUsable);
 
     private Func<Task<(ApiEnvelope<T> Value, TimeSpan Ttl)>> Load<T>(TimeSpan ttl, Func<Task<ApiEnvelope<T>>> build) where T : class => async () =>
     {

@@ -32,7 +32,12 @@ public static class CacheKeys
         var first = keyOrPattern.IndexOf(':');
         if (first < 0) return keyOrPattern;
         var second = keyOrPattern.IndexOf(':', first + 1);
-        return second < 0 ? keyOrPattern : keyOrPattern[..second];
+        if (second < 0) return keyOrPattern;
+        // A known family's own string: every cache hit asks, and a copy of the prefix per lookup is garbage.
+        var family = keyOrPattern.AsSpan(0, second);
+        foreach (var known in KnownFamilies)
+            if (family.SequenceEqual(known)) return known;
+        return family.ToString();
     }
 
     /// <summary>
@@ -49,6 +54,9 @@ public static class CacheKeys
         [CacheFamilies.System] = TimeSpan.FromSeconds(10),         // health must be near-live
         [CacheFamilies.LastKnownGood] = TimeSpan.FromHours(24),    // last-known-good: served only marked stale
     };
+
+    // After TimeToLive: static initializers run in the order they are written.
+    private static readonly string[] KnownFamilies = [.. TimeToLive.Keys];
 
     public static TimeSpan TtlOf(string key) =>
         TimeToLive.TryGetValue(FamilyOf(key), out var ttl) ? ttl : TimeSpan.FromSeconds(30);

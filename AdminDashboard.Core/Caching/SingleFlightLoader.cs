@@ -23,6 +23,17 @@ public sealed class SingleFlightLoader(FirstLevelCache cache, CacheLookups looku
         return ((T)entry.Value, fromCache);
     }
 
+    /// <summary>
+    /// A usable first-level entry, counted as a hit; null when it must be read from the shared cache or loaded. Builds
+    /// nothing, so a caller can try it before making the load it would otherwise hand over.
+    /// </summary>
+    public CacheEntry? TryGetHit<T>(string key, Func<T, bool>? isUsable = null) where T : class
+    {
+        if (cache.TryGet(key) is not { Value: T value } entry || (isUsable is not null && !isUsable(value))) return null;
+        lookups.Record(CacheKeys.FamilyOf(key), CacheLookupResult.Hit);
+        return entry;
+    }
+
     /// <summary>The same, answering the cached entry itself: its JSON for the API, its value for the pages.</summary>
     public async Task<(CacheEntry Entry, bool FromCache)> GetEntryAsync<T>(
         string key, Func<Task<(T Value, TimeSpan Ttl)>> load, CancellationToken cancellationToken, bool bypassCache = false,
@@ -32,11 +43,7 @@ public sealed class SingleFlightLoader(FirstLevelCache cache, CacheLookups looku
         var usable = isUsable ?? (static _ => true);
         if (!bypassCache)
         {
-            if (cache.TryGet(key) is { Value: T value } entry && usable(value))
-            {
-                lookups.Record(family, CacheLookupResult.Hit);
-                return (entry, true);
-            }
+            if (TryGetHit(key, usable) is { } hit) return (hit, true);
             // A value written by someone else (another version, the seed's own shape) that lacks what we need is a miss.
             if (await ReadSecondLevelAsync(key, load, usable, cancellationToken) is { } stored)
             {

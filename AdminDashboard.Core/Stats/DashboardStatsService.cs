@@ -30,12 +30,14 @@ public sealed class DashboardStatsService(
     public async Task<StatsJson> GetStatsJsonAsync(CancellationToken cancellationToken, bool refresh = false)
     {
         var started = Stopwatch.GetTimestamp();
-        var (entry, fromCache) = await loader.GetEntryAsync(CacheKeys.Stats, TimeSpan.FromSeconds(options.Value.StatsTtlSeconds), BuildAsync,
+        var (entry, fromCache) = await loader.GetEntryAsync(CacheKeys.Stats, TimeSpan.FromSeconds(options.Value.StatsTtlSeconds), _build ??= BuildAsync,
             isUsable: _isUsable ??= e => e.Data?.TimeZone == hospital.ZoneId && e.Sources is not null && e.Warnings is not null, cancellationToken, refresh);
         return new StatsJson(entry, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds, fromCache);
     }
 
     private Func<ApiEnvelope<DashboardStats>, bool>? _isUsable;
+    // Made once: a method group is a new delegate each time it is passed.
+    private Func<Task<ApiEnvelope<DashboardStats>>>? _build;
 
     private async Task<ApiEnvelope<DashboardStats>> BuildAsync()
     {

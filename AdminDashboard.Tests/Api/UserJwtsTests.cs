@@ -1,5 +1,7 @@
 using System.Net;
+using AdminDashboard.Auth;
 using AdminDashboard.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AdminDashboard.Tests.Api;
 
@@ -32,6 +34,21 @@ public sealed class UserJwtsTests : IAsyncLifetime
         using var response = await client.GetAsync("/v1/admin/dashboard/stats");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_user_jwts_token_is_validated_once_and_its_next_calls_are_answered_from_the_token_cache()
+    {
+        // user-jwts' keys are made anew each time the handler reads them: the cache must know them by their material.
+        var cache = _app.Services.GetRequiredService<ValidatedTokenCache>();
+        using var client = _app.CreateApiClient(_adminToken);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/v1/admin/dashboard/stats")).StatusCode);
+        var kept = cache.Kept;
+
+        for (var i = 0; i < 3; i++) Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/v1/admin/dashboard/stats")).StatusCode);
+
+        Assert.Equal(kept, cache.Kept);
+        Assert.True(cache.Holds(_adminToken));
     }
 
     [Fact]

@@ -45,6 +45,9 @@ public sealed class ValidateRateLimitOptions : IValidateOptions<RateLimitOptions
 
 public static class RateLimiting
 {
+    /// <summary>Whose bucket a call is counted in: a signed-in user's, an anonymous client IP's, or none (not the API).</summary>
+    private enum Caller { None, User, AnonymousIp }
+
     /// <summary>Fixed windows under /v1, per user when signed in, else per client IP; 429 with Retry-After past either.</summary>
     public static IServiceCollection AddDashboardRateLimiting(this IServiceCollection services, IConfiguration configuration)
     {
@@ -61,14 +64,16 @@ public static class RateLimiting
     {
         var window = TimeSpan.FromSeconds(o.WindowSeconds);
         static bool IsApi(HttpContext c) => c.Request.Path.StartsWithSegments("/v1");
-        // One bucket per caller: a signed-in user's own, or, for anonymous calls only, their IP's.
-        limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(c =>
-            !IsApi(c) ? RateLimitPartition.GetNoLimiter("none")
+        // One bucket per caller: a signed-in user's own, or, for anonymous calls only, their IP's. The key is a pair, not
+        // a concatenated string, so finding a caller's bucket allocates nothing (the user's key is found once per principal).
+        var perUser = new FixedWindowRateLimiterOptions { PermitLimit = o.PermitsPerUser, Window = window, QueueLimit = 0 };
+        var perIp = new FixedWindowRateLimiterOptions { PermitLimit = o.PermitsPerIp, Window = window, QueueLimit = 0 };
+        Func<(Caller, string), FixedWindowRateLimiterOptions> userBucket = _ => perUser, ipBucket = _ => perIp;
+        limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, (Caller Kind, string Id)>(c =>
+            !IsApi(c) ? RateLimitPartition.GetNoLimiter((Caller.None, ""))
             : c.User.Identity?.IsAuthenticated == true
-                ? RateLimitPartition.GetFixedWindowLimiter("user:" + UserIdentity.Key(c.User),
-                    _ => new FixedWindowRateLimiterOptions { PermitLimit = o.PermitsPerUser, Window = window, QueueLimit = 0 })
-                : RateLimitPartition.GetFixedWindowLimiter("anonymous-ip:" + c.Connection.RemoteIpAddress,
-                    _ => new FixedWindowRateLimiterOptions { PermitLimit = o.PermitsPerIp, Window = window, QueueLimit = 0 }));
+                ? RateLimitPartition.GetFixedWindowLimiter((Caller.User, UserIdentity.Key(c.User)), userBucket)
+                : RateLimitPartition.GetFixedWindowLimiter((Caller.AnonymousIp, c.Connection.RemoteIpAddress?.ToString() ?? ""), ipBucket));
         limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
         limiter.OnRejected = async (context, cancellationToken) =>
         {

@@ -6,11 +6,11 @@ namespace AdminDashboard.Audit;
 /// Writes the audit log events in batches on a background reader, so a request only enqueues its entry. A clean
 /// shutdown writes every entry still queued before the host stops (the queue is unbounded: an entry is never dropped).
 /// </summary>
-public sealed class AuditLogWriter(ILoggerFactory logs) : BackgroundService
+public sealed partial class AuditLogWriter(ILoggerFactory logs) : BackgroundService
 {
     public const string Category = "BlazorAdmin.Audit";
     private const int Batch = 256;
-    private static readonly EventId AuditEvent = new(9001, "Audit");
+    private const int AuditEventId = 9001;
     private readonly ILogger _logger = logs.CreateLogger(Category);
     private readonly Channel<AuditEntry> _queue = Channel.CreateUnbounded<AuditEntry>(new UnboundedChannelOptions { SingleReader = true });
 
@@ -36,7 +36,9 @@ public sealed class AuditLogWriter(ILoggerFactory logs) : BackgroundService
         await base.StopAsync(cancellationToken);
     }
 
-    private void Write(AuditEntry entry) =>
-        _logger.LogInformation(AuditEvent, "Audit: {Action} {Resource} by {User} ({UserId}) from {From}",
-            entry.Action, entry.Resource, entry.User, entry.UserId, entry.From);
+    private void Write(AuditEntry entry) => LogAudit(_logger, entry.Action, entry.Resource, entry.User, entry.UserId, entry.From);
+
+    // Generated: the fields travel as a struct, not an array of objects, and the message is formatted only if written.
+    [LoggerMessage(EventId = AuditEventId, EventName = "Audit", Level = LogLevel.Information, Message = "Audit: {Action} {Resource} by {User} ({UserId}) from {From}")]
+    private static partial void LogAudit(ILogger logger, string action, string resource, string user, string userId, string? from);
 }

@@ -20,20 +20,29 @@ public interface IAuditSink
 public sealed class MemoryAuditSink : IAuditSink
 {
     private readonly Lock _lock = new();
-    private readonly LinkedList<AuditEntry> _recent = new();
+    // A ring: appending (once per audited call) allocates nothing; the oldest is overwritten once it is full.
+    private readonly AuditEntry[] _ring = new AuditEntry[AuditLog.Kept];
+    private int _next;
+    private int _count;
 
     public void Append(AuditEntry entry)
     {
         lock (_lock)
         {
-            _recent.AddFirst(entry);
-            if (_recent.Count > AuditLog.Kept) _recent.RemoveLast();
+            _ring[_next] = entry;
+            _next = (_next + 1) % _ring.Length;
+            _count = Math.Min(_count + 1, _ring.Length);
         }
     }
 
     public IReadOnlyList<AuditEntry> Recent(int count)
     {
-        lock (_lock) { return _recent.Take(count).ToList(); }
+        lock (_lock)
+        {
+            var newest = new List<AuditEntry>(Math.Min(Math.Max(count, 0), _count));
+            for (var i = 1; i <= newest.Capacity; i++) newest.Add(_ring[(_next - i + _ring.Length) % _ring.Length]);
+            return newest;
+        }
     }
 }
 

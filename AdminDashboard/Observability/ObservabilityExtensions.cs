@@ -12,7 +12,7 @@ public static class ObservabilityExtensions
     /// <summary>
     /// OpenTelemetry: metrics (ASP.NET Core requests and latency by route, HttpClient, runtime, the dashboard's own
     /// meter) exported for Prometheus at /metrics; traces (one per request, a span per fan-out and per service
-    /// call) exported over OTLP when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set.
+    /// call) collected and exported over OTLP when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set.
     /// </summary>
     public static IServiceCollection AddDashboardObservability(this IServiceCollection services, IConfiguration configuration)
     {
@@ -30,14 +30,17 @@ public static class ObservabilityExtensions
                     .AddMeter("Microsoft.AspNetCore.Components", "Microsoft.AspNetCore.Components.Lifecycle", "Microsoft.AspNetCore.Components.Server.Circuits")
                     .AddPrometheusExporter();
                 if (otlp) metrics.AddOtlpExporter();
-            })
-            .WithTracing(tracing =>
-            {
-                tracing.AddSource(DashboardTracing.SourceName)
-                    .AddAspNetCoreInstrumentation(o => o.Filter = c => !c.Request.Path.StartsWithSegments(MetricsAccess.Path))
-                    .AddHttpClientInstrumentation();
-                if (otlp) tracing.AddOtlpExporter();
             });
+        // Traces only where they go somewhere: without an exporter, every request would still build a span and its tags
+        // (about 8 % of a cache hit's allocations) for nobody. Log lines keep their trace id either way (ASP.NET Core's own
+        // activity per request).
+        if (otlp)
+        {
+            services.AddOpenTelemetry().WithTracing(tracing => tracing.AddSource(DashboardTracing.SourceName)
+                .AddAspNetCoreInstrumentation(o => o.Filter = c => !c.Request.Path.StartsWithSegments(MetricsAccess.Path))
+                .AddHttpClientInstrumentation()
+                .AddOtlpExporter());
+        }
         // ASP.NET Core's meters are made per application, but a MeterProvider hears every meter of a name in the
         // process: in embedded mode the five services' requests would be counted as the dashboard's. They have their own /metrics.
         services.ConfigureOpenTelemetryMeterProvider((sp, metrics) =>

@@ -4,6 +4,11 @@ namespace AdminDashboard.Observability;
 
 public static class UserLogScope
 {
+    // One scope state per principal: a cached bearer token's principal serves every call of that token.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<System.Security.Claims.ClaimsPrincipal, UserScope> Scopes = [];
+
+    private static UserScope NewScope(System.Security.Claims.ClaimsPrincipal user) => new(UserIdentity.Key(user));
+
     /// <summary>
     /// Adds the signed-in user's id to every log line of the request, next to the request id and trace id that
     /// ASP.NET Core's scopes already carry (JSON console outside Development).
@@ -18,7 +23,7 @@ public static class UserLogScope
                 await next(context);
                 return;
             }
-            using (logger.BeginScope(new UserScope(UserIdentity.Key(context.User))))
+            using (logger.BeginScope(Scopes.GetValue(context.User, NewScope)))
                 await next(context);
         });
         return app;
