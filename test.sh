@@ -13,7 +13,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-WHOLE_SUITE_FLOOR=370
+WHOLE_SUITE_FLOOR=690
 
 scripts/install-deps.sh
 
