@@ -47,6 +47,23 @@ public sealed class StatsScenarios(BenchEnvironment env, DashboardProcess dashbo
         return (outcome.LatencyMs, JsonDocument.Parse(outcome.Body).RootElement.Clone());
     }
 
+    /// <summary>
+    /// A stats request right after a DEL of the stats key in Redis. The dashboard's first level learns of the delete from
+    /// Redis' keyspace notification, which can reach it just after the request; an answer from the first level then is not
+    /// the miss being measured, so the key is deleted again and the request repeated once the notification has had time
+    /// to arrive (at most five times; the scenario's own check then reports what it got).
+    /// </summary>
+    private async Task<(double LatencyMs, JsonElement Body)> AfterDeleteAsync()
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await _db.KeyDeleteAsync(CacheKeys.Stats);
+            if (attempt > 1) await Task.Delay(TimeSpan.FromMilliseconds(50));
+            var answer = await OneStatsAsync();
+            if (!answer.Body.GetProperty("data").GetProperty("fromCache").GetBoolean() || attempt == 5) return answer;
+        }
+    }
+
     /// <summary>One real stats answer, kept as the reference's bytes and the micro benchmarks' input.</summary>
     public async Task CaptureStatsBodyAsync() => LastStatsBody = (await LoopbackLoad.BurstAsync(_client, Stats, 1))[0].Body;
 
@@ -173,8 +190,7 @@ public sealed class StatsScenarios(BenchEnvironment env, DashboardProcess dashbo
             var n = env.Quick ? 10 : 40;
             for (var i = 0; i < n + 2; i++)
             {
-                await _db.KeyDeleteAsync(CacheKeys.Stats);
-                var (latency, body) = await OneStatsAsync();
+                var (latency, body) = await AfterDeleteAsync();
                 if (body.GetProperty("data").GetProperty("fromCache").GetBoolean() || body.GetProperty("partial").GetBoolean())
                     throw new InvalidOperationException("A cache-miss request was answered from the cache or partially: the measurement would be wrong.");
                 // The same five calls made directly and in parallel by this client: the fan-out's own limit, services' work included.
@@ -230,8 +246,7 @@ public sealed class StatsScenarios(BenchEnvironment env, DashboardProcess dashbo
             var n = env.Quick ? 10 : 40;
             for (var i = 0; i < n + 2; i++)
             {
-                await _db.KeyDeleteAsync(CacheKeys.Stats);
-                var (latency, body) = await OneStatsAsync();
+                var (latency, body) = await AfterDeleteAsync();
                 var sources = body.GetProperty("sources").EnumerateArray().ToDictionary(x => x.GetProperty("service").GetString()!, x => x.GetProperty("status").GetString()!);
                 if (!body.GetProperty("partial").GetBoolean() || sources["billing"] is not ("timeout" or "stale") || sources["medicine"] is not ("error" or "stale"))
                     throw new InvalidOperationException($"Expected a partial answer with billing timed out and medicine failed; got {string.Join(", ", sources)}.");
