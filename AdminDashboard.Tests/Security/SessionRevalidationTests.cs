@@ -42,10 +42,13 @@ public sealed class SessionRevalidationTests
     }
 
     [Fact]
-    public async Task A_wall_screen_keeps_its_circuit_under_the_same_rules_as_an_admin()
+    public async Task A_wall_screen_keeps_its_circuit_for_weeks_until_its_own_lifetime_or_a_sign_out()
     {
         Assert.True(await ValidAsync(User(AuthPolicies.ViewerRole), SignedIn.AddHours(1)));
-        Assert.False(await ValidAsync(User(AuthPolicies.ViewerRole), SignedIn + SessionLifetime.Absolute));
+        // An admin's 12 h would send an unattended TV to the sign-in page every night.
+        Assert.True(await ValidAsync(User(AuthPolicies.ViewerRole), SignedIn + SessionLifetime.Absolute));
+        Assert.True(await ValidAsync(User(AuthPolicies.ViewerRole), SignedIn.AddDays(29)));
+        Assert.False(await ValidAsync(User(AuthPolicies.ViewerRole), SignedIn + SessionLifetime.WallScreenAbsolute));
         await _signedOut.RevokeAsync("session-1", CancellationToken.None);
         Assert.False(await ValidAsync(User(AuthPolicies.ViewerRole), SignedIn.AddHours(1)));
     }

@@ -17,7 +17,7 @@ public sealed class SignedOutSessions(IDashboardCache cache)
     private static string Key(string sessionId) => "admin:signed-out:" + sessionId;
 
     public Task RevokeAsync(string sessionId, CancellationToken cancellationToken) =>
-        cache.SetAsync(Key(sessionId), "revoked", SessionLifetime.Absolute, cancellationToken).AsTask();
+        cache.SetAsync(Key(sessionId), "revoked", SessionLifetime.Longest, cancellationToken).AsTask();
 
     public async Task<bool> IsRevokedAsync(string sessionId, CancellationToken cancellationToken) =>
         await cache.GetAsync<string>(Key(sessionId), cancellationToken) is not null;
@@ -45,7 +45,7 @@ public sealed class DashboardAuthenticationStateProvider(ILoggerFactory logs, IS
     {
         if (!AuthPolicies.IsDashboardUser(user)) return false;
         if (user.FindFirstValue(SessionLifetime.SignedInAtItem) is { } at && DateTimeOffset.TryParse(at, System.Globalization.CultureInfo.InvariantCulture,
-                System.Globalization.DateTimeStyles.RoundtripKind, out var signedIn) && now - signedIn >= SessionLifetime.Absolute)
+                System.Globalization.DateTimeStyles.RoundtripKind, out var signedIn) && now - signedIn >= SessionLifetime.AbsoluteFor(user))
             return false;
         return user.FindFirstValue(SignedOutSessions.SessionClaim) is not { } sid || !await signedOut.IsRevokedAsync(sid, cancellationToken);
     }
