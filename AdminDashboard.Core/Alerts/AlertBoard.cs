@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using System.Threading.Channels;
+using AdminDashboard.Core.Live;
 using Microsoft.Extensions.Logging;
 
 namespace AdminDashboard.Core.Alerts;
@@ -20,7 +20,7 @@ public sealed class AlertBoard : IAlertBoard
     private readonly ILogger<AlertBoard> _logger;
     private readonly Lock _lock = new();
     private readonly Dictionary<string, Alert> _alerts = [];
-    private readonly List<Subscription> _subscriptions = [];
+    private readonly SubscriberFanOut<AlertTransition> _subscribers;
     private AlertsView _view = AlertsView.Empty;
 
     public AlertBoard(IAlertStore store, TimeProvider time, ILogger<AlertBoard> logger)
@@ -28,6 +28,8 @@ public sealed class AlertBoard : IAlertBoard
         _store = store;
         _time = time;
         _logger = logger;
+        _subscribers = new(SubscriberQueue, (e, transition) =>
+            logger.LogWarning(e, "An alert subscriber failed to handle the transition of {AlertId}", transition.Alert.Id));
     }
 
     /// <summary>Each transition this instance made, for the webhook (which must send it once, not once per instance).</summary>
@@ -36,14 +38,9 @@ public sealed class AlertBoard : IAlertBoard
     public AlertsView Current => Volatile.Read(ref _view);
 
     /// <summary>Open subscriptions: pages and SSE streams that are gone must leave none behind.</summary>
-    public int SubscriberCount { get { lock (_lock) { return _subscriptions.Count; } } }
+    public int SubscriberCount => _subscribers.Count;
 
-    public IDisposable Subscribe(Func<AlertTransition, Task> callback)
-    {
-        var subscription = new Subscription(this, callback);
-        lock (_lock) { _subscriptions.Add(subscription); }
-        return subscription;
-    }
+    public IDisposable Subscribe(Func<AlertTransition, Task> callback) => _subscribers.Subscribe(callback);
 
     /// <summary>Reads what the store holds (another instance's alerts, or this one's before a restart) into the view.</summary>
     public async Task LoadAsync(CancellationToken cancellationToken)
@@ -131,14 +128,12 @@ public sealed class AlertBoard : IAlertBoard
     /// <summary>Shows a newer state of an alert and tells the subscribers; an older or equal state changes nothing.</summary>
     internal void Apply(Alert alert, bool madeHere)
     {
-        Subscription[] targets;
         AlertTransition transition;
         lock (_lock)
         {
             if (_alerts.TryGetValue(alert.Id, out var shown) && shown.State >= alert.State) return;
             _alerts[alert.Id] = alert;
             PublishLocked();
-            targets = [.. _subscriptions];
             transition = new AlertTransition(alert, alert.State switch
             {
                 AlertState.Resolved => alert.ResolvedAt ?? _time.GetUtcNow(),
@@ -146,7 +141,7 @@ public sealed class AlertBoard : IAlertBoard
                 _ => alert.RaisedAt,
             });
         }
-        foreach (var target in targets) target.Enqueue(transition);
+        _subscribers.Publish(transition);
         if (madeHere) MadeHere?.Invoke(transition);
     }
 
@@ -167,52 +162,5 @@ public sealed class AlertBoard : IAlertBoard
     {
         var newestFirst = _alerts.Values.OrderByDescending(a => a.RaisedAt).ThenBy(a => a.Id, StringComparer.Ordinal).ToImmutableArray();
         Volatile.Write(ref _view, new AlertsView([.. newestFirst.Where(a => a.IsOpen)], newestFirst));
-    }
-
-    private void Remove(Subscription subscription)
-    {
-        lock (_lock) { _subscriptions.Remove(subscription); }
-    }
-
-    /// <summary>One subscriber's own queue and pump: a slow page or stream holds up only itself.</summary>
-    private sealed class Subscription : IDisposable
-    {
-        private readonly AlertBoard _board;
-        private readonly Func<AlertTransition, Task> _callback;
-        private readonly Channel<AlertTransition> _queue = Channel.CreateBounded<AlertTransition>(
-            new BoundedChannelOptions(SubscriberQueue) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
-        private int _disposed;
-
-        public Subscription(AlertBoard board, Func<AlertTransition, Task> callback)
-        {
-            _board = board;
-            _callback = callback;
-            _ = Task.Run(PumpAsync);
-        }
-
-        public void Enqueue(AlertTransition transition) => _queue.Writer.TryWrite(transition);
-
-        private async Task PumpAsync()
-        {
-            await foreach (var transition in _queue.Reader.ReadAllAsync())
-            {
-                if (Volatile.Read(ref _disposed) == 1) return;
-                try
-                {
-                    await _callback(transition);
-                }
-                catch (Exception e)
-                {
-                    _board._logger.LogWarning(e, "An alert subscriber failed to handle the transition of {AlertId}", transition.Alert.Id);
-                }
-            }
-        }
-
-        public void Dispose()
-        {
-            if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
-            _board.Remove(this);
-            _queue.Writer.TryComplete();
-        }
     }
 }
